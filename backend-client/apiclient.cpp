@@ -1,0 +1,272 @@
+#include "backend-client/apiclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+namespace haitao::client {
+
+namespace {
+
+template <typename T>
+Page<T> parsePage(const QJsonObject &json)
+{
+    Page<T> page;
+    const QJsonArray items = json.value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &v : items)
+        page.items.append(T::fromJson(v.toObject()));
+    page.nextCursor = json.value(QStringLiteral("nextCursor")).toString();
+    return page;
+}
+
+QString withQuery(const QString &path, const QUrlQuery &query)
+{
+    const QString q = query.toString(QUrl::FullyEncoded);
+    return q.isEmpty() ? path : path + QLatin1Char('?') + q;
+}
+
+} // namespace
+
+QByteArray RawResponse::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
+{
+}
+
+ApiClient::~ApiClient() = default;
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    m_reachable.reset();
+}
+
+void ApiClient::noteReachable(bool reachable)
+{
+    if (m_reachable == reachable)
+        return;
+    m_reachable = reachable;
+    emit reachableChanged(reachable);
+}
+
+void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                     const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
+                     std::function<void(const RawResponse &)> done)
+{
+    QUrl url = m_baseUrl;
+    const qsizetype q = path.indexOf(QLatin1Char('?'));
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) +
+                (q < 0 ? path : path.left(q)));
+    if (q >= 0)
+        url.setQuery(path.mid(q + 1), QUrl::StrictMode);
+
+    QNetworkRequest request(url);
+    request.setTransferTimeout(int(m_timeout.count()));
+    request.setRawHeader("Accept", "application/json, application/problem+json");
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    for (const auto &h : headers)
+        request.setRawHeader(h.first, h.second);
+
+    QNetworkReply *reply = m_nam->sendCustomRequest(request, method, body);
+    // The context guards the callback: if it dies first, the reply is dropped silently.
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, context ? context : this,
+            [this, reply, guard, hasContext = context != nullptr, done = std::move(done)] {
+                reply->deleteLater();
+                RawResponse r;
+                r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                r.body = reply->readAll();
+                r.headers = reply->rawHeaderPairs();
+                if (r.status == 0)
+                    r.networkError = reply->errorString();
+                noteReachable(r.status != 0);
+                if (hasContext && !guard)
+                    return;
+                done(r);
+            });
+}
+
+void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
+                         QObject *context,
+                         std::function<void(const Result<QJsonObject> &)> done)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray payload;
+    if (body) {
+        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    }
+    send(method, path, payload, headers, context,
+         [this, done = std::move(done)](const RawResponse &r) {
+             if (r.status == 0) {
+                 done(ApiError::network(r.networkError));
+                 return;
+             }
+             if (r.status >= 400) {
+                 ApiError error = ApiError::fromResponse(r.status, r.body, r.header("Retry-After"),
+                                                         r.header("X-Request-Id"));
+                 if (r.status == 401 && !m_token.isEmpty())
+                     emit sessionExpired();
+                 done(error);
+                 return;
+             }
+             if (r.body.isEmpty()) {
+                 done(QJsonObject());
+                 return;
+             }
+             QJsonParseError parseError;
+             const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
+             if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+                 ApiError e;
+                 e.kind = ProblemKind::Unknown;
+                 e.status = r.status;
+                 e.title = QStringLiteral("The server sent an unreadable answer");
+                 e.detail = parseError.errorString();
+                 done(e);
+                 return;
+             }
+             done(doc.object());
+         });
+}
+
+template <typename T>
+void ApiClient::call(const QByteArray &method, const QString &path, const QJsonObject *body,
+                     QObject *context, Callback<T> done,
+                     std::function<T(const QJsonObject &)> parse)
+{
+    sendJson(method, path, body, context,
+             [done = std::move(done), parse = std::move(parse)](const Result<QJsonObject> &r) {
+                 if (r.ok())
+                     done(parse(r.value()));
+                 else
+                     done(r.error());
+             });
+}
+
+void ApiClient::health(QObject *context, Callback<Done> done)
+{
+    call<Done>("GET", QStringLiteral("/healthz"), nullptr, context, std::move(done),
+               [](const QJsonObject &) { return Done{}; });
+}
+
+void ApiClient::registerCustomer(const QString &username, const QString &password,
+                                 const QString &displayName, QObject *context,
+                                 Callback<UserInfo> done)
+{
+    QJsonObject body{{QStringLiteral("username"), username},
+                     {QStringLiteral("password"), password}};
+    if (!displayName.isEmpty())
+        body.insert(QStringLiteral("displayName"), displayName);
+    call<UserInfo>("POST", QStringLiteral("/api/v1/auth/register"), &body, context,
+                   std::move(done), &UserInfo::fromJson);
+}
+
+void ApiClient::login(const QString &username, const QString &password, QObject *context,
+                      Callback<Session> done)
+{
+    const QJsonObject body{{QStringLiteral("username"), username},
+                           {QStringLiteral("password"), password}};
+    call<Session>(
+        "POST", QStringLiteral("/api/v1/auth/login"), &body, context,
+        [this, done = std::move(done)](const Result<Session> &r) {
+            if (r.ok())
+                m_token = r.value().token;
+            done(r);
+        },
+        &Session::fromJson);
+}
+
+void ApiClient::logout(QObject *context, Callback<Done> done)
+{
+    call<Done>(
+        "POST", QStringLiteral("/api/v1/auth/logout"), nullptr, context,
+        [this, done = std::move(done)](const Result<Done> &r) {
+            m_token.clear();
+            done(r);
+        },
+        [](const QJsonObject &) { return Done{}; });
+}
+
+void ApiClient::me(QObject *context, Callback<UserInfo> done)
+{
+    call<UserInfo>("GET", QStringLiteral("/api/v1/auth/me"), nullptr, context, std::move(done),
+                   &UserInfo::fromJson);
+}
+
+void ApiClient::changePassword(const QString &currentPassword, const QString &newPassword,
+                               QObject *context, Callback<Done> done)
+{
+    const QJsonObject body{{QStringLiteral("currentPassword"), currentPassword},
+                           {QStringLiteral("newPassword"), newPassword}};
+    call<Done>("POST", QStringLiteral("/api/v1/auth/password"), &body, context, std::move(done),
+               [](const QJsonObject &) { return Done{}; });
+}
+
+void ApiClient::listUsers(const UserQuery &query, QObject *context,
+                          Callback<Page<UserInfo>> done)
+{
+    QUrlQuery q;
+    if (!query.search.isEmpty())
+        q.addQueryItem(QStringLiteral("q"), query.search);
+    if (query.role)
+        q.addQueryItem(QStringLiteral("role"), roleToString(*query.role));
+    if (!query.cursor.isEmpty())
+        q.addQueryItem(QStringLiteral("cursor"), query.cursor);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
+    call<Page<UserInfo>>("GET", withQuery(QStringLiteral("/api/v1/admin/users"), q), nullptr,
+                         context, std::move(done), &parsePage<UserInfo>);
+}
+
+void ApiClient::createUser(const NewUser &user, QObject *context, Callback<UserInfo> done)
+{
+    const QJsonObject body{{QStringLiteral("username"), user.username},
+                           {QStringLiteral("displayName"), user.displayName},
+                           {QStringLiteral("role"), roleToString(user.role)},
+                           {QStringLiteral("password"), user.password}};
+    call<UserInfo>("POST", QStringLiteral("/api/v1/admin/users"), &body, context,
+                   std::move(done), &UserInfo::fromJson);
+}
+
+void ApiClient::updateUser(qint64 id, const UserPatch &patch, QObject *context,
+                           Callback<UserInfo> done)
+{
+    QJsonObject body;
+    if (patch.role)
+        body.insert(QStringLiteral("role"), roleToString(*patch.role));
+    if (patch.disabled)
+        body.insert(QStringLiteral("disabled"), *patch.disabled);
+    if (patch.displayName)
+        body.insert(QStringLiteral("displayName"), *patch.displayName);
+    call<UserInfo>("PATCH", QStringLiteral("/api/v1/admin/users/%1").arg(id), &body, context,
+                   std::move(done), &UserInfo::fromJson);
+}
+
+void ApiClient::listAudit(const AuditQuery &query, QObject *context,
+                          Callback<Page<AuditEntry>> done)
+{
+    QUrlQuery q;
+    if (!query.action.isEmpty())
+        q.addQueryItem(QStringLiteral("action"), query.action);
+    if (!query.actor.isEmpty())
+        q.addQueryItem(QStringLiteral("actor"), query.actor);
+    if (!query.cursor.isEmpty())
+        q.addQueryItem(QStringLiteral("cursor"), query.cursor);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
+    call<Page<AuditEntry>>("GET", withQuery(QStringLiteral("/api/v1/admin/audit"), q), nullptr,
+                           context, std::move(done), &parsePage<AuditEntry>);
+}
+
+} // namespace haitao::client

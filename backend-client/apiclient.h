@@ -1,0 +1,128 @@
+#pragma once
+
+#include "backend-client/result.h"
+#include "core/audit.h"
+#include "core/page.h"
+#include "core/user.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace haitao::client {
+
+struct UserQuery
+{
+    QString search; // substring of user name or display name
+    std::optional<Role> role;
+    QString cursor; // from Page::nextCursor
+    int limit = 50;
+};
+
+struct AuditQuery
+{
+    QString action; // exact action, e.g. "user.created"
+    QString actor;  // actor user name
+    QString cursor;
+    int limit = 100;
+};
+
+struct NewUser
+{
+    QString username;
+    QString displayName;
+    Role role = Role::Ops;
+    QString password;
+};
+
+struct UserPatch
+{
+    std::optional<Role> role;
+    std::optional<bool> disabled;
+    std::optional<QString> displayName;
+};
+
+// A raw HTTP answer, for callers that need more than the typed calls give (tests, tools).
+struct RawResponse
+{
+    int status = 0; // 0: no HTTP answer
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QString networkError; // set when status is 0
+    QByteArray header(const QByteArray &name) const;
+};
+
+// Asynchronous REST client of haitao-server. Every call takes a context object and a callback:
+// the callback runs on the context's thread, once, and never after the context is destroyed.
+// Nothing here blocks.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    template <typename T>
+    using Callback = std::function<void(const Result<T> &)>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    void setBaseUrl(const QUrl &url); // e.g. http://127.0.0.1:8080
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // Health
+    void health(QObject *context, Callback<Done> done);
+
+    // Authentication. login() keeps the token for the calls that follow; logout() forgets it.
+    void registerCustomer(const QString &username, const QString &password,
+                          const QString &displayName, QObject *context, Callback<UserInfo> done);
+    void login(const QString &username, const QString &password, QObject *context,
+               Callback<Session> done);
+    void logout(QObject *context, Callback<Done> done);
+    void me(QObject *context, Callback<UserInfo> done);
+    void changePassword(const QString &currentPassword, const QString &newPassword,
+                        QObject *context, Callback<Done> done);
+
+    // Administration (admin role)
+    void listUsers(const UserQuery &query, QObject *context, Callback<Page<UserInfo>> done);
+    void createUser(const NewUser &user, QObject *context, Callback<UserInfo> done);
+    void updateUser(qint64 id, const UserPatch &patch, QObject *context, Callback<UserInfo> done);
+    void listAudit(const AuditQuery &query, QObject *context, Callback<Page<AuditEntry>> done);
+
+    // Any request; `path` may carry a query string. Adds the bearer token when one is set.
+    void send(const QByteArray &method, const QString &path, const QByteArray &body,
+              const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
+              std::function<void(const RawResponse &)> done);
+
+signals:
+    // The server refused the token (expired or revoked): the app should sign in again.
+    void sessionExpired();
+    // Whether the last call reached the server at all.
+    void reachableChanged(bool reachable);
+
+private:
+    void sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
+                  QObject *context, std::function<void(const Result<QJsonObject> &)> done);
+    template <typename T>
+    void call(const QByteArray &method, const QString &path, const QJsonObject *body,
+              QObject *context, Callback<T> done, std::function<T(const QJsonObject &)> parse);
+    void noteReachable(bool reachable);
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    QString m_token;
+    std::chrono::milliseconds m_timeout{15000};
+    std::optional<bool> m_reachable;
+};
+
+} // namespace haitao::client

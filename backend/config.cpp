@@ -1,0 +1,178 @@
+#include "backend/config.h"
+
+#include "backend/storage/dburl.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+namespace haitao::server {
+
+QStringList Config::components()
+{
+    // Each owns its store; later issues add catalog, pricing, orders and logistics.
+    return {QStringLiteral("identity")};
+}
+
+QString Config::dbUrl(const QString &component) const
+{
+    const QString url = dbUrls.value(component);
+    if (!url.isEmpty())
+        return url;
+    return QStringLiteral("sqlite:") + QDir(dataDir).absoluteFilePath(component + QStringLiteral(".db"));
+}
+
+namespace {
+
+bool parseAssignments(const QStringList &items, QMap<QString, QString> *out, QString *error)
+{
+    for (const QString &item : items) {
+        for (const QString &part : item.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const qsizetype eq = part.indexOf(QLatin1Char('='));
+            const QString component = part.left(eq).trimmed();
+            if (eq <= 0 || !Config::components().contains(component)) {
+                *error = QStringLiteral("--db expects COMPONENT=URL with COMPONENT one of: %1")
+                             .arg(Config::components().join(QStringLiteral(", ")));
+                return false;
+            }
+            const QString url = part.mid(eq + 1).trimmed();
+            QString urlError;
+            if (!DbUrl::parse(url, &urlError)) {
+                *error = urlError;
+                return false;
+            }
+            out->insert(component, url);
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<Config> parseConfig(const QStringList &arguments,
+                                  const QProcessEnvironment &environment, QString *error,
+                                  QString *helpText)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("haitao-server: the REST backend of Haitao Ops.\n"
+                       "Every option can also be set through the environment variable named "
+                       "in brackets; a flag wins over the environment."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address to listen on; port 0 picks a free "
+                                                   "port [HAITAO_LISTEN]. Default 127.0.0.1:8080."),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QStringLiteral("Data folder for the SQLite stores [HAITAO_DATA]. "
+                                                 "Default ./data."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Store of a component: sqlite:PATH or "
+                                               "postgres://user:pass@host:port/db; repeatable "
+                                               "[HAITAO_DB, comma-separated]."),
+                                QStringLiteral("COMPONENT=URL"));
+    const QCommandLineOption replica(QStringLiteral("db-replica"),
+                                     QStringLiteral("Read replica of a component's store, used "
+                                                    "for read-only queries [HAITAO_DB_REPLICA]."),
+                                     QStringLiteral("COMPONENT=URL"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Seed demo data once [HAITAO_DEMO=1]."));
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+                                       QStringLiteral("json or text [HAITAO_LOG_FORMAT]."),
+                                       QStringLiteral("FORMAT"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("HTTP worker threads; a keep-alive "
+                                                    "connection holds one [HAITAO_THREADS]. "
+                                                    "Default 16."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption ttl(QStringLiteral("token-ttl"),
+                                 QStringLiteral("Lifetime of a sign-in token in seconds "
+                                                "[HAITAO_TOKEN_TTL]. Default 43200."),
+                                 QStringLiteral("SECONDS"));
+    parser.addOptions({help, listen, data, db, replica, demo, logFormat, threads, ttl});
+    if (helpText)
+        *helpText = parser.helpText();
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(help)) {
+        error->clear();
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        return std::nullopt;
+    }
+
+    auto value = [&](const QCommandLineOption &option, const char *env) {
+        if (parser.isSet(option))
+            return parser.value(option);
+        return environment.value(QString::fromLatin1(env));
+    };
+
+    Config config;
+    if (const QString l = value(listen, "HAITAO_LISTEN"); !l.isEmpty()) {
+        const qsizetype colon = l.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const int port = l.mid(colon + 1).toInt(&ok);
+        if (colon <= 0 || !ok || port < 0 || port > 65535) {
+            *error = QStringLiteral("--listen expects HOST:PORT, e.g. 127.0.0.1:8080");
+            return std::nullopt;
+        }
+        config.host = l.left(colon);
+        if (config.host.startsWith(QLatin1Char('[')) && config.host.endsWith(QLatin1Char(']')))
+            config.host = config.host.mid(1, config.host.size() - 2);
+        config.port = port;
+    }
+    if (const QString d = value(data, "HAITAO_DATA"); !d.isEmpty())
+        config.dataDir = d;
+
+    QStringList dbs = parser.values(db);
+    if (dbs.isEmpty() && environment.contains(QStringLiteral("HAITAO_DB")))
+        dbs << environment.value(QStringLiteral("HAITAO_DB"));
+    if (!parseAssignments(dbs, &config.dbUrls, error))
+        return std::nullopt;
+    QStringList replicas = parser.values(replica);
+    if (replicas.isEmpty() && environment.contains(QStringLiteral("HAITAO_DB_REPLICA")))
+        replicas << environment.value(QStringLiteral("HAITAO_DB_REPLICA"));
+    if (!parseAssignments(replicas, &config.replicaUrls, error))
+        return std::nullopt;
+
+    const QString demoEnv = environment.value(QStringLiteral("HAITAO_DEMO"));
+    config.demo = parser.isSet(demo) || demoEnv == QLatin1String("1") ||
+                  demoEnv == QLatin1String("true");
+
+    const QString format = value(logFormat, "HAITAO_LOG_FORMAT");
+    if (format == QLatin1String("json")) {
+        config.logFormat = LogFormat::Json;
+    } else if (format.isEmpty() || format == QLatin1String("text")) {
+        config.logFormat = LogFormat::Text;
+    } else {
+        *error = QStringLiteral("--log-format expects json or text");
+        return std::nullopt;
+    }
+
+    if (const QString t = value(threads, "HAITAO_THREADS"); !t.isEmpty()) {
+        bool ok = false;
+        config.threads = t.toInt(&ok);
+        if (!ok || config.threads < 1 || config.threads > 1024) {
+            *error = QStringLiteral("--threads expects a number from 1 to 1024");
+            return std::nullopt;
+        }
+    }
+    if (const QString t = value(ttl, "HAITAO_TOKEN_TTL"); !t.isEmpty()) {
+        bool ok = false;
+        config.tokenTtlSeconds = t.toLongLong(&ok);
+        if (!ok || config.tokenTtlSeconds < 60) {
+            *error = QStringLiteral("--token-ttl expects at least 60 seconds");
+            return std::nullopt;
+        }
+    }
+    config.adminPassword = environment.value(QStringLiteral("HAITAO_ADMIN_PASSWORD"));
+    return config;
+}
+
+} // namespace haitao::server

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "backend/clock.h"
+#include "backend/log.h"
+
+#include <QMap>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace haitao::server {
+
+// How hard argon2id works. Interactive is libsodium's recommendation for logins; Fast is
+// for tests and benchmarks only.
+enum class HashProfile { Interactive, Moderate, Fast };
+
+struct LockoutPolicy
+{
+    int maxFailuresPerAccount = 5;
+    int maxFailuresPerAddress = 30;
+    int windowSeconds = 15 * 60;
+};
+
+struct Config
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 8080;
+    QString dataDir = QStringLiteral("data");
+    QMap<QString, QString> dbUrls;      // component -> URL; default sqlite:DATA/COMPONENT.db
+    QMap<QString, QString> replicaUrls; // component -> read-replica URL
+    bool demo = false;
+    LogFormat logFormat = LogFormat::Text;
+    bool logRequests = true;
+    Log::Sink logSink; // default: stderr
+    int threads = 16;
+    size_t maxBodyBytes = 1024 * 1024;
+    int readTimeoutSeconds = 10;
+    QString adminPassword; // HAITAO_ADMIN_PASSWORD: the first admin's password
+    qint64 tokenTtlSeconds = 12 * 3600;
+    HashProfile hashProfile = HashProfile::Interactive;
+    LockoutPolicy lockout;
+    Clock clock = systemClock();
+
+    static QStringList components();
+    QString dbUrl(const QString &component) const;
+};
+
+// Reads flags (QCommandLineParser) with environment overrides (HAITAO_*); flags win.
+// Returns nullopt with a message in `error` on bad input; `helpText` is set for --help.
+std::optional<Config> parseConfig(const QStringList &arguments,
+                                  const QProcessEnvironment &environment, QString *error,
+                                  QString *helpText = nullptr);
+
+} // namespace haitao::server

@@ -1,0 +1,121 @@
+#include "backend/http/apierror.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace haitao::server {
+
+int httpStatus(ProblemKind kind)
+{
+    switch (kind) {
+    case ProblemKind::MalformedRequest:
+        return 400;
+    case ProblemKind::Unauthenticated:
+        return 401;
+    case ProblemKind::Forbidden:
+        return 403;
+    case ProblemKind::NotFound:
+        return 404;
+    case ProblemKind::MethodNotAllowed:
+        return 405;
+    case ProblemKind::Conflict:
+        return 409;
+    case ProblemKind::PayloadTooLarge:
+        return 413;
+    case ProblemKind::UnsupportedMediaType:
+        return 415;
+    case ProblemKind::Validation:
+        return 422;
+    case ProblemKind::TooManyRequests:
+        return 429;
+    case ProblemKind::Unavailable:
+        return 503;
+    case ProblemKind::Internal:
+    case ProblemKind::Network:
+    case ProblemKind::Unknown:
+        break;
+    }
+    return 500;
+}
+
+QString problemTitle(ProblemKind kind)
+{
+    switch (kind) {
+    case ProblemKind::MalformedRequest:
+        return QStringLiteral("Malformed request");
+    case ProblemKind::Unauthenticated:
+        return QStringLiteral("Authentication required");
+    case ProblemKind::Forbidden:
+        return QStringLiteral("Not allowed for this role");
+    case ProblemKind::NotFound:
+        return QStringLiteral("Not found");
+    case ProblemKind::MethodNotAllowed:
+        return QStringLiteral("Method not allowed");
+    case ProblemKind::Conflict:
+        return QStringLiteral("Conflict with the current state");
+    case ProblemKind::PayloadTooLarge:
+        return QStringLiteral("Request body too large");
+    case ProblemKind::UnsupportedMediaType:
+        return QStringLiteral("Unsupported content type");
+    case ProblemKind::Validation:
+        return QStringLiteral("Invalid input");
+    case ProblemKind::TooManyRequests:
+        return QStringLiteral("Too many requests");
+    case ProblemKind::Unavailable:
+        return QStringLiteral("Service unavailable");
+    case ProblemKind::Internal:
+    case ProblemKind::Network:
+    case ProblemKind::Unknown:
+        break;
+    }
+    return QStringLiteral("Internal server error");
+}
+
+ProblemKind problemKindForStatus(int status)
+{
+    switch (status) {
+    case 400:
+    case 414:
+    case 431:
+        return ProblemKind::MalformedRequest;
+    case 401:
+        return ProblemKind::Unauthenticated;
+    case 403:
+        return ProblemKind::Forbidden;
+    case 404:
+        return ProblemKind::NotFound;
+    case 405:
+        return ProblemKind::MethodNotAllowed;
+    case 413:
+        return ProblemKind::PayloadTooLarge;
+    case 415:
+        return ProblemKind::UnsupportedMediaType;
+    case 503:
+        return ProblemKind::Unavailable;
+    default:
+        return ProblemKind::Internal;
+    }
+}
+
+QByteArray problemJson(const ApiError &error, const QString &instance, const QString &requestId)
+{
+    QJsonObject body{
+        {QStringLiteral("type"), problemTypeUri(error.kind)},
+        {QStringLiteral("title"), problemTitle(error.kind)},
+        {QStringLiteral("status"), httpStatus(error.kind)},
+        {QStringLiteral("detail"), error.detail},
+        {QStringLiteral("instance"), instance},
+        {QStringLiteral("requestId"), requestId},
+    };
+    if (!error.errors.isEmpty()) {
+        QJsonArray errors;
+        for (const FieldProblem &p : error.errors)
+            errors.append(QJsonObject{{QStringLiteral("field"), p.field},
+                                      {QStringLiteral("message"), p.message}});
+        body.insert(QStringLiteral("errors"), errors);
+    }
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+} // namespace haitao::server

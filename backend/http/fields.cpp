@@ -1,0 +1,78 @@
+#include "backend/http/fields.h"
+
+namespace haitao::server {
+
+std::optional<QString> Fields::optionalString(const QString &name, int minLength, int maxLength)
+{
+    const QJsonValue v = m_body.value(name);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isString()) {
+        fail(name, QStringLiteral("must be a string"));
+        return std::nullopt;
+    }
+    const QString s = v.toString();
+    if (s.size() < minLength) {
+        fail(name, minLength == 1 ? QStringLiteral("must not be empty")
+                                  : QStringLiteral("must be at least %1 characters").arg(minLength));
+        return std::nullopt;
+    }
+    if (s.size() > maxLength) {
+        fail(name, QStringLiteral("must be at most %1 characters").arg(maxLength));
+        return std::nullopt;
+    }
+    return s;
+}
+
+QString Fields::requiredString(const QString &name, int minLength, int maxLength)
+{
+    if (!m_body.contains(name) || m_body.value(name).isNull()) {
+        fail(name, QStringLiteral("is required"));
+        return {};
+    }
+    return optionalString(name, minLength, maxLength).value_or(QString());
+}
+
+std::optional<bool> Fields::optionalBool(const QString &name)
+{
+    const QJsonValue v = m_body.value(name);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isBool()) {
+        fail(name, QStringLiteral("must be true or false"));
+        return std::nullopt;
+    }
+    return v.toBool();
+}
+
+std::optional<Role> Fields::optionalRole(const QString &name)
+{
+    const QJsonValue v = m_body.value(name);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    const auto role = roleFromString(v.toString());
+    if (!role)
+        fail(name, QStringLiteral("must be one of: %1").arg(allRoleNames().join(QStringLiteral(", "))));
+    return role;
+}
+
+Role Fields::requiredRole(const QString &name)
+{
+    if (!m_body.contains(name)) {
+        fail(name, QStringLiteral("is required"));
+        return Role::Customer;
+    }
+    return optionalRole(name).value_or(Role::Customer);
+}
+
+void Fields::done() const
+{
+    if (!m_errors.isEmpty())
+        throw ApiError(ProblemKind::Validation,
+                       m_errors.size() == 1
+                           ? QStringLiteral("1 field is invalid")
+                           : QStringLiteral("%1 fields are invalid").arg(m_errors.size()),
+                       m_errors);
+}
+
+} // namespace haitao::server

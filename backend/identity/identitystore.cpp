@@ -1,0 +1,366 @@
+#include "backend/identity/identitystore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QVariant>
+
+#include <limits>
+
+namespace haitao::server::identitystore {
+
+namespace {
+
+QString L(const char *sql)
+{
+    return QString::fromLatin1(sql);
+}
+
+UserInfo readUser(const QSqlQuery &q)
+{
+    UserInfo u;
+    u.id = q.value(0).toLongLong();
+    u.username = q.value(1).toString();
+    u.displayName = q.value(2).toString();
+    u.role = roleFromString(q.value(3).toString()).value_or(Role::Customer);
+    u.disabled = q.value(4).toInt() != 0;
+    u.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong(), Qt::UTC);
+    return u;
+}
+
+constexpr const char *kUserColumns = "id, username, display_name, role, disabled, created_at";
+
+std::optional<StoredUser> oneUser(QSqlQuery &q)
+{
+    execOrThrow(q, "read user");
+    if (!q.next())
+        return std::nullopt;
+    return StoredUser{readUser(q), q.value(6).toString()};
+}
+
+// A null QString binds as SQL NULL; text columns here are NOT NULL and compared with <>.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(QLatin1String("!"), QLatin1String("!!"))
+        .replace(QLatin1String("%"), QLatin1String("!%"))
+        .replace(QLatin1String("_"), QLatin1String("!_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+} // namespace
+
+QList<Migration> migrations()
+{
+    return {
+        {1,
+         QStringLiteral("users, tokens, login failures, audit log"),
+         {
+             L("CREATE TABLE users ("
+               " id %ID%,"
+               " username TEXT NOT NULL UNIQUE,"
+               " display_name TEXT NOT NULL,"
+               " role TEXT NOT NULL CHECK (role IN ('admin','ops','translator','customer')),"
+               " password_hash TEXT NOT NULL,"
+               " disabled INTEGER NOT NULL DEFAULT 0,"
+               " created_at BIGINT NOT NULL,"
+               " updated_at BIGINT NOT NULL)"),
+             L("CREATE INDEX users_role ON users(role, id)"),
+             L("CREATE TABLE tokens ("
+               " token_hash TEXT PRIMARY KEY,"
+               " user_id BIGINT NOT NULL REFERENCES users(id),"
+               " created_at BIGINT NOT NULL,"
+               " expires_at BIGINT NOT NULL,"
+               " revoked_at BIGINT)"),
+             L("CREATE INDEX tokens_user ON tokens(user_id)"),
+             L("CREATE TABLE login_failures ("
+               " id %ID%,"
+               " subject TEXT NOT NULL,"
+               " at BIGINT NOT NULL)"),
+             L("CREATE INDEX login_failures_subject ON login_failures(subject, at)"),
+             L("CREATE TABLE audit_log ("
+               " id %ID%,"
+               " at BIGINT NOT NULL,"
+               " actor_id BIGINT NOT NULL,"
+               " actor_name TEXT NOT NULL,"
+               " action TEXT NOT NULL,"
+               " target_type TEXT NOT NULL,"
+               " target_id TEXT NOT NULL,"
+               " address TEXT NOT NULL,"
+               " detail TEXT NOT NULL)"),
+             L("CREATE INDEX audit_action ON audit_log(action, id)"),
+             L("CREATE INDEX audit_actor ON audit_log(actor_name, id)"),
+             L("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+         },
+         // The audit log is append-only: the database itself refuses changes and deletions.
+         {
+             L("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+             L("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+         },
+         {
+             L("CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$ BEGIN "
+               "RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql"),
+             L("CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+               "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"),
+         }},
+    };
+}
+
+qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &displayName,
+                  Role role, const QString &passwordHash, qint64 now)
+{
+    QSqlQuery q = prepareOrThrow(
+        db, L("INSERT INTO users (username, display_name, role, password_hash, disabled, "
+              "created_at, updated_at) VALUES (:u, :d, :r, :h, 0, :t, :t2) RETURNING id"));
+    q.bindValue(QStringLiteral(":u"), username);
+    q.bindValue(QStringLiteral(":d"), text(displayName));
+    q.bindValue(QStringLiteral(":r"), roleToString(role));
+    q.bindValue(QStringLiteral(":h"), passwordHash);
+    q.bindValue(QStringLiteral(":t"), now);
+    q.bindValue(QStringLiteral(":t2"), now);
+    execOrThrow(q, "insert user");
+    if (!q.next())
+        throw StorageError(QStringLiteral("insert user returned no id"));
+    return q.value(0).toLongLong();
+}
+
+std::optional<StoredUser> userByName(const QSqlDatabase &db, const QString &username)
+{
+    QSqlQuery q = prepareOrThrow(
+        db, QStringLiteral("SELECT %1, password_hash FROM users WHERE username = :u")
+                .arg(QLatin1String(kUserColumns)));
+    q.bindValue(QStringLiteral(":u"), username);
+    return oneUser(q);
+}
+
+std::optional<StoredUser> userById(const QSqlDatabase &db, qint64 id)
+{
+    QSqlQuery q = prepareOrThrow(
+        db, QStringLiteral("SELECT %1, password_hash FROM users WHERE id = :id")
+                .arg(QLatin1String(kUserColumns)));
+    q.bindValue(QStringLiteral(":id"), id);
+    return oneUser(q);
+}
+
+void updateUser(QSqlDatabase &db, const UserInfo &user, qint64 now)
+{
+    QSqlQuery q = prepareOrThrow(db, L("UPDATE users SET display_name = :d, role = :r, "
+                                       "disabled = :x, updated_at = :t WHERE id = :id"));
+    q.bindValue(QStringLiteral(":d"), text(user.displayName));
+    q.bindValue(QStringLiteral(":r"), roleToString(user.role));
+    q.bindValue(QStringLiteral(":x"), user.disabled ? 1 : 0);
+    q.bindValue(QStringLiteral(":t"), now);
+    q.bindValue(QStringLiteral(":id"), user.id);
+    execOrThrow(q, "update user");
+}
+
+void setPasswordHash(QSqlDatabase &db, qint64 userId, const QString &hash, qint64 now)
+{
+    QSqlQuery q =
+        prepareOrThrow(db, L("UPDATE users SET password_hash = :h, updated_at = :t WHERE id = :id"));
+    q.bindValue(QStringLiteral(":h"), hash);
+    q.bindValue(QStringLiteral(":t"), now);
+    q.bindValue(QStringLiteral(":id"), userId);
+    execOrThrow(q, "set password");
+}
+
+int countActiveAdmins(const QSqlDatabase &db)
+{
+    QSqlQuery q = prepareOrThrow(db, L("SELECT COUNT(*) FROM users WHERE role = 'admin' AND "
+                                       "disabled = 0"));
+    execOrThrow(q, "count admins");
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT %1 FROM users WHERE id > :after").arg(QLatin1String(kUserColumns));
+    if (filter.role)
+        sql += QStringLiteral(" AND role = :role");
+    if (!filter.search.isEmpty())
+        sql += QStringLiteral(" AND (lower(username) LIKE :q ESCAPE '!' OR "
+                              "lower(display_name) LIKE :q2 ESCAPE '!')");
+    sql += QStringLiteral(" ORDER BY id LIMIT :n");
+    QSqlQuery q = prepareOrThrow(db, sql);
+    q.bindValue(QStringLiteral(":after"), filter.afterId);
+    if (filter.role)
+        q.bindValue(QStringLiteral(":role"), roleToString(*filter.role));
+    if (!filter.search.isEmpty()) {
+        q.bindValue(QStringLiteral(":q"), likePattern(filter.search));
+        q.bindValue(QStringLiteral(":q2"), likePattern(filter.search));
+    }
+    q.bindValue(QStringLiteral(":n"), filter.limit + 1);
+    execOrThrow(q, "list users");
+    Page<UserInfo> page;
+    while (q.next())
+        page.items.append(readUser(q));
+    if (page.items.size() > filter.limit) {
+        page.items.removeLast();
+        page.nextCursor = QString::number(page.items.last().id);
+    }
+    return page;
+}
+
+void insertToken(QSqlDatabase &db, const QString &hash, qint64 userId, qint64 now, qint64 expires)
+{
+    QSqlQuery q = prepareOrThrow(db, L("INSERT INTO tokens (token_hash, user_id, created_at, "
+                                       "expires_at) VALUES (:h, :u, :t, :e)"));
+    q.bindValue(QStringLiteral(":h"), hash);
+    q.bindValue(QStringLiteral(":u"), userId);
+    q.bindValue(QStringLiteral(":t"), now);
+    q.bindValue(QStringLiteral(":e"), expires);
+    execOrThrow(q, "insert token");
+}
+
+void revokeToken(QSqlDatabase &db, const QString &hash, qint64 now)
+{
+    QSqlQuery q = prepareOrThrow(db, L("UPDATE tokens SET revoked_at = :t WHERE token_hash = :h "
+                                       "AND revoked_at IS NULL"));
+    q.bindValue(QStringLiteral(":t"), now);
+    q.bindValue(QStringLiteral(":h"), hash);
+    execOrThrow(q, "revoke token");
+}
+
+void revokeUserTokens(QSqlDatabase &db, qint64 userId, qint64 now, const QString &keep)
+{
+    QSqlQuery q = prepareOrThrow(db, L("UPDATE tokens SET revoked_at = :t WHERE user_id = :u "
+                                       "AND token_hash <> :keep AND revoked_at IS NULL"));
+    q.bindValue(QStringLiteral(":t"), now);
+    q.bindValue(QStringLiteral(":u"), userId);
+    q.bindValue(QStringLiteral(":keep"), text(keep));
+    execOrThrow(q, "revoke tokens");
+}
+
+std::optional<Principal> principalForToken(const QSqlDatabase &db, const QString &hash, qint64 now)
+{
+    QSqlQuery q = prepareOrThrow(
+        db, L("SELECT u.id, u.username, u.role FROM tokens t JOIN users u ON u.id = t.user_id "
+              "WHERE t.token_hash = :h AND t.revoked_at IS NULL AND t.expires_at > :now "
+              "AND u.disabled = 0"));
+    q.bindValue(QStringLiteral(":h"), hash);
+    q.bindValue(QStringLiteral(":now"), now);
+    execOrThrow(q, "authenticate");
+    if (!q.next())
+        return std::nullopt;
+    return Principal{q.value(0).toLongLong(), q.value(1).toString(),
+                     roleFromString(q.value(2).toString()).value_or(Role::Customer), hash};
+}
+
+void addLoginFailure(QSqlDatabase &db, const QString &subject, qint64 now, qint64 pruneBefore)
+{
+    QSqlQuery prune =
+        prepareOrThrow(db, L("DELETE FROM login_failures WHERE subject = :s AND at < :before"));
+    prune.bindValue(QStringLiteral(":s"), subject);
+    prune.bindValue(QStringLiteral(":before"), pruneBefore);
+    execOrThrow(prune, "prune login failures");
+    QSqlQuery q = prepareOrThrow(db, L("INSERT INTO login_failures (subject, at) VALUES (:s, :t)"));
+    q.bindValue(QStringLiteral(":s"), subject);
+    q.bindValue(QStringLiteral(":t"), now);
+    execOrThrow(q, "record login failure");
+}
+
+void clearLoginFailures(QSqlDatabase &db, const QString &subject)
+{
+    QSqlQuery q = prepareOrThrow(db, L("DELETE FROM login_failures WHERE subject = :s"));
+    q.bindValue(QStringLiteral(":s"), subject);
+    execOrThrow(q, "clear login failures");
+}
+
+std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &subject,
+                                       qint64 since, int n)
+{
+    QSqlQuery q = prepareOrThrow(db, L("SELECT at FROM login_failures WHERE subject = :s AND "
+                                       "at > :since ORDER BY at DESC LIMIT 1 OFFSET :k"));
+    q.bindValue(QStringLiteral(":s"), subject);
+    q.bindValue(QStringLiteral(":since"), since);
+    q.bindValue(QStringLiteral(":k"), n - 1);
+    execOrThrow(q, "count login failures");
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+void appendAudit(QSqlDatabase &db, const AuditEntry &e)
+{
+    QSqlQuery q = prepareOrThrow(
+        db, L("INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, "
+              "address, detail) VALUES (:at, :aid, :an, :ac, :tt, :ti, :ad, :de)"));
+    q.bindValue(QStringLiteral(":at"), e.at.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":aid"), e.actorId);
+    q.bindValue(QStringLiteral(":an"), text(e.actorName));
+    q.bindValue(QStringLiteral(":ac"), text(e.action));
+    q.bindValue(QStringLiteral(":tt"), text(e.targetType));
+    q.bindValue(QStringLiteral(":ti"), text(e.targetId));
+    q.bindValue(QStringLiteral(":ad"), text(e.address));
+    q.bindValue(QStringLiteral(":de"),
+                QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)));
+    execOrThrow(q, "append audit");
+}
+
+Page<AuditEntry> listAudit(const QSqlDatabase &db, const AuditFilter &filter)
+{
+    QString sql = L("SELECT id, at, actor_id, actor_name, action, target_type, target_id, "
+                    "address, detail FROM audit_log WHERE id < :before");
+    if (!filter.action.isEmpty())
+        sql += QStringLiteral(" AND action = :action");
+    if (!filter.actor.isEmpty())
+        sql += QStringLiteral(" AND actor_name = :actor");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT :n");
+    QSqlQuery q = prepareOrThrow(db, sql);
+    q.bindValue(QStringLiteral(":before"),
+                filter.beforeId > 0 ? filter.beforeId : std::numeric_limits<qint64>::max());
+    if (!filter.action.isEmpty())
+        q.bindValue(QStringLiteral(":action"), filter.action);
+    if (!filter.actor.isEmpty())
+        q.bindValue(QStringLiteral(":actor"), filter.actor);
+    q.bindValue(QStringLiteral(":n"), filter.limit + 1);
+    execOrThrow(q, "list audit");
+    Page<AuditEntry> page;
+    while (q.next()) {
+        AuditEntry e;
+        e.id = q.value(0).toLongLong();
+        e.at = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+        e.actorId = q.value(2).toLongLong();
+        e.actorName = q.value(3).toString();
+        e.action = q.value(4).toString();
+        e.targetType = q.value(5).toString();
+        e.targetId = q.value(6).toString();
+        e.address = q.value(7).toString();
+        e.detail = QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object();
+        page.items.append(e);
+    }
+    if (page.items.size() > filter.limit) {
+        page.items.removeLast();
+        page.nextCursor = QString::number(page.items.last().id);
+    }
+    return page;
+}
+
+QString meta(const QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery q = prepareOrThrow(db, L("SELECT value FROM meta WHERE key = :k"));
+    q.bindValue(QStringLiteral(":k"), key);
+    execOrThrow(q, "read meta");
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+void setMeta(QSqlDatabase &db, const QString &key, const QString &value)
+{
+    QSqlQuery del = prepareOrThrow(db, L("DELETE FROM meta WHERE key = :k"));
+    del.bindValue(QStringLiteral(":k"), key);
+    execOrThrow(del, "write meta");
+    QSqlQuery q = prepareOrThrow(db, L("INSERT INTO meta (key, value) VALUES (:k, :v)"));
+    q.bindValue(QStringLiteral(":k"), key);
+    q.bindValue(QStringLiteral(":v"), value);
+    execOrThrow(q, "write meta");
+}
+
+} // namespace haitao::server::identitystore

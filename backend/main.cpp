@@ -1,0 +1,51 @@
+// haitao-server: reads the configuration, starts the server, serves until SIGINT/SIGTERM.
+#include "backend/config.h"
+#include "backend/platform/stopsignal.h"
+#include "backend/server.h"
+
+#include <QCoreApplication>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("haitao-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HAITAO_VERSION));
+
+    QString error;
+    QString help;
+    const auto config = haitao::server::parseConfig(QCoreApplication::arguments(),
+                                                    QProcessEnvironment::systemEnvironment(),
+                                                    &error, &help);
+    if (!config) {
+        if (error.isEmpty()) {
+            std::fputs(qPrintable(help), stdout);
+            return 0;
+        }
+        std::fprintf(stderr, "haitao-server: %s\n", qPrintable(error));
+        return 2;
+    }
+
+    haitao::server::installStopHandler();
+    haitao::server::Server server(*config);
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "haitao-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    if (const QString pw = server.generatedAdminPassword(); !pw.isEmpty()) {
+        std::printf("created the first admin account: user 'admin', one-time password '%s' "
+                    "(shown only now; change it after signing in)\n",
+                    qPrintable(pw));
+    }
+    std::printf("listening on %s\n", qPrintable(server.url()));
+    std::fflush(stdout);
+
+    while (!haitao::server::stopRequested())
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::fprintf(stderr, "haitao-server: stopping (finishing in-flight requests)\n");
+    server.stop();
+    return 0;
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "backend/config.h"
+#include "backend/http/router.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace haitao::server {
+
+class IdentityService;
+
+// The whole server: stores, services, routes and the HTTP front, built from a Config.
+// Used by haitao-server's main and, in-process, by the tests.
+class Server
+{
+public:
+    explicit Server(Config config);
+    ~Server();
+
+    // Opens and migrates every store, creates the first admin, seeds demo data if asked,
+    // binds and starts serving. On failure returns false with a readable `error`.
+    bool start(QString *error);
+    // Stops accepting, finishes in-flight requests, closes the stores.
+    void stop();
+
+    int port() const;
+    QString url() const;
+    // A password generated for the first admin at this start, to be shown once.
+    QString generatedAdminPassword() const;
+
+    const Router &router() const;
+    IdentityService &identity();
+    const Config &config() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace haitao::server

@@ -1,0 +1,199 @@
+#include "backend/storage/database.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace haitao::server {
+
+namespace {
+
+std::atomic<int> g_nextInstance{1};
+std::atomic<quint64> g_nextThread{1};
+
+// Names of the connections opened by the current thread; removed when the thread ends.
+struct ThreadConnections
+{
+    quint64 serial = g_nextThread.fetch_add(1);
+    QStringList names;
+    ~ThreadConnections()
+    {
+        for (const QString &name : std::as_const(names))
+            QSqlDatabase::removeDatabase(name);
+    }
+};
+
+ThreadConnections &threadConnections()
+{
+    thread_local ThreadConnections connections;
+    return connections;
+}
+
+void execPragma(QSqlDatabase &db, const char *sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QString::fromLatin1(sql)))
+        throw StorageError::fromSql(QString::fromLatin1(sql), q.lastError());
+}
+
+} // namespace
+
+void execOrThrow(QSqlQuery &query, const char *what)
+{
+    if (!query.exec())
+        throw StorageError::fromSql(QString::fromLatin1(what), query.lastError());
+}
+
+QSqlQuery prepareOrThrow(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.prepare(sql))
+        throw StorageError::fromSql(QStringLiteral("prepare"), q.lastError());
+    return q;
+}
+
+Database::Database(QString component, DbUrl primary, std::optional<DbUrl> replica)
+    : m_component(std::move(component))
+    , m_primary(std::move(primary))
+    , m_replica(std::move(replica))
+    , m_instance(g_nextInstance.fetch_add(1))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+QSqlDatabase Database::writer()
+{
+    return connection(false);
+}
+
+QSqlDatabase Database::reader()
+{
+    return connection(m_replica.has_value());
+}
+
+QSqlDatabase Database::connection(bool replica)
+{
+    ThreadConnections &tc = threadConnections();
+    const QString name = QStringLiteral("%1#%2/%3/%4")
+                             .arg(m_component)
+                             .arg(m_instance)
+                             .arg(replica ? QLatin1String("r") : QLatin1String("w"))
+                             .arg(tc.serial);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+        QSqlDatabase::removeDatabase(name);
+    }
+    QSqlDatabase db = open(name, replica ? *m_replica : m_primary, replica);
+    tc.names.append(name);
+    std::lock_guard lock(m_mutex);
+    m_names.append(name);
+    return db;
+}
+
+QSqlDatabase Database::open(const QString &name, const DbUrl &url, bool readOnly)
+{
+    QSqlDatabase db;
+    if (url.dialect == Dialect::Sqlite) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        if (!readOnly)
+            QDir().mkpath(QFileInfo(url.path).absolutePath());
+        db.setDatabaseName(url.path);
+        // The busy timeout makes a writer wait for the lock instead of failing at once.
+        db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;"
+                                                       "QSQLITE_OPEN_READONLY")
+                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setDatabaseName(url.database);
+        db.setUserName(url.user);
+        db.setPassword(url.password);
+        db.setConnectOptions(url.options);
+    }
+    if (!db.open()) {
+        const QSqlError error = db.lastError();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        throw StorageError(QStringLiteral("cannot open %1 store at %2: %3")
+                               .arg(m_component, url.redacted(), error.text()),
+                           false, true);
+    }
+    if (url.dialect == Dialect::Sqlite) {
+        if (!readOnly) {
+            execPragma(db, "PRAGMA journal_mode=WAL");
+            execPragma(db, "PRAGMA synchronous=NORMAL");
+        }
+        execPragma(db, "PRAGMA foreign_keys=ON");
+    }
+    return db;
+}
+
+void Database::write(const std::function<void(QSqlDatabase &)> &work)
+{
+    const QString begin = dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                       : QStringLiteral("BEGIN");
+    constexpr int kAttempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        QSqlDatabase db = writer();
+        QSqlQuery q(db);
+        try {
+            if (!q.exec(begin))
+                throw StorageError::fromSql(QStringLiteral("begin"), q.lastError());
+            try {
+                work(db);
+                if (!q.exec(QStringLiteral("COMMIT")))
+                    throw StorageError::fromSql(QStringLiteral("commit"), q.lastError());
+            } catch (...) {
+                QSqlQuery rollback(db);
+                rollback.exec(QStringLiteral("ROLLBACK"));
+                throw;
+            }
+            return;
+        } catch (const StorageError &e) {
+            if (!e.isBusy() || attempt == kAttempts)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
+        }
+    }
+}
+
+bool Database::ping(QString *error)
+{
+    try {
+        QSqlDatabase db = writer();
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT 1")) || !q.next()) {
+            *error = q.lastError().text();
+            // A dropped PostgreSQL connection is reopened on the next call.
+            db.close();
+            return false;
+        }
+        return true;
+    } catch (const StorageError &e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+}
+
+void Database::close()
+{
+    std::lock_guard lock(m_mutex);
+    for (const QString &name : std::as_const(m_names))
+        QSqlDatabase::removeDatabase(name);
+    m_names.clear();
+}
+
+} // namespace haitao::server

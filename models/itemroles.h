@@ -1,0 +1,14 @@
+#pragma once
+
+#include <Qt>
+
+namespace haitao::models {
+
+// Item data roles shared by our models. Views and proxies sort and filter on RawRole, never on
+// display strings.
+enum ItemRole : int {
+    RawRole = Qt::UserRole + 1, // the column's value, unformatted (role enum as int, QDateTime...)
+    IdRole,                     // the row's server id (qint64), whatever the column
+};
+
+} // namespace haitao::models

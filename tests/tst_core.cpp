@@ -1,0 +1,80 @@
+// Wire types shared by server and client: what one side writes, the other reads back.
+#include "core/audit.h"
+#include "core/problem.h"
+#include "core/user.h"
+#include "core/wiretime.h"
+
+#include <QTest>
+
+using namespace haitao;
+
+class TstCore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rolesRoundTrip()
+    {
+        for (const QString &name : allRoleNames()) {
+            const auto role = roleFromString(name);
+            QVERIFY(role);
+            QCOMPARE(roleToString(*role), name);
+        }
+        QVERIFY(!roleFromString(QStringLiteral("Admin")));
+        QVERIFY(!roleFromString(QString()));
+        QVERIFY(isStaff(Role::Translator));
+        QVERIFY(!isStaff(Role::Customer));
+    }
+
+    void problemTypesRoundTrip()
+    {
+        for (ProblemKind k : {ProblemKind::MalformedRequest, ProblemKind::Validation,
+                              ProblemKind::TooManyRequests, ProblemKind::Unavailable}) {
+            QCOMPARE(problemKindFromUri(problemTypeUri(k)), k);
+        }
+        QCOMPARE(problemKindFromUri(QStringLiteral("about:blank")), ProblemKind::Unknown);
+        QCOMPARE(problemKindFromUri(QStringLiteral("urn:haitao:problem:nonsense")),
+                 ProblemKind::Unknown);
+    }
+
+    void wireTimeIsUtcWithMilliseconds()
+    {
+        QCOMPARE(toWireTime(qint64(1764081838123)), QStringLiteral("2025-11-25T14:43:58.123Z"));
+        QCOMPARE(fromWireTime(QStringLiteral("2025-11-25T14:43:58.123Z")).toMSecsSinceEpoch(),
+                 qint64(1764081838123));
+        QVERIFY(!fromWireTime(QStringLiteral("yesterday")).isValid());
+    }
+
+    void userJsonRoundTrip()
+    {
+        UserInfo u;
+        u.id = 42;
+        u.username = QStringLiteral("wang");
+        u.displayName = QStringLiteral("王芳");
+        u.role = Role::Translator;
+        u.disabled = true;
+        u.createdAt = QDateTime::fromMSecsSinceEpoch(1764081838123, Qt::UTC);
+        QCOMPARE(UserInfo::fromJson(u.toJson()), u);
+    }
+
+    void auditJsonRoundTrip()
+    {
+        AuditEntry e;
+        e.id = 7;
+        e.at = QDateTime::fromMSecsSinceEpoch(1764081838000, Qt::UTC);
+        e.actorId = 1;
+        e.actorName = QStringLiteral("admin");
+        e.action = QStringLiteral("user.role_changed");
+        e.targetType = QStringLiteral("user");
+        e.targetId = QStringLiteral("3");
+        e.detail = {{QStringLiteral("from"), QStringLiteral("ops")}};
+        const AuditEntry back = AuditEntry::fromJson(e.toJson());
+        QCOMPARE(back.id, e.id);
+        QCOMPARE(back.at, e.at);
+        QCOMPARE(back.action, e.action);
+        QCOMPARE(back.detail, e.detail);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCore)
+#include "tst_core.moc"

@@ -1,0 +1,192 @@
+// The HTTP layer's contract: every malformed-input class answers problem+json with a stable
+// type; request ids; health, readiness and metrics; shutdown.
+#include "tests/support/syncclient.h"
+#include "tests/support/testserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace haitao;
+using haitao::client::RawResponse;
+using haitao::testing::SyncClient;
+using haitao::testing::TestServer;
+
+namespace {
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+const Headers kJson = {{"Content-Type", "application/json"}};
+
+QJsonObject json(const RawResponse &r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+} // namespace
+
+class TstHttp : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<SyncClient> m_client;
+
+private slots:
+    void initTestCase()
+    {
+        server::Config config;
+        config.maxBodyBytes = 64 * 1024;
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        m_client = std::make_unique<SyncClient>(m_server->url());
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+
+    void problems_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<Headers>("headers");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("type");
+
+        QTest::newRow("unknown route") << QByteArray("GET") << QStringLiteral("/api/v1/nothing")
+                                       << QByteArray() << Headers() << 404
+                                       << QStringLiteral("not-found");
+        QTest::newRow("wrong method") << QByteArray("DELETE") << QStringLiteral("/api/v1/auth/login")
+                                      << QByteArray() << Headers() << 405
+                                      << QStringLiteral("method-not-allowed");
+        QTest::newRow("malformed json") << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
+                                        << QByteArray("{\"username\": ") << kJson << 400
+                                        << QStringLiteral("malformed-request");
+        QTest::newRow("json not an object")
+            << QByteArray("POST") << QStringLiteral("/api/v1/auth/login") << QByteArray("[1,2]")
+            << kJson << 400 << QStringLiteral("malformed-request");
+        QTest::newRow("oversize body")
+            << QByteArray("POST") << QStringLiteral("/api/v1/auth/register")
+            << QByteArray(100 * 1024, 'x') << kJson << 413 << QStringLiteral("payload-too-large");
+        QTest::newRow("wrong content type")
+            << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
+            << QByteArray("username=a&password=b")
+            << Headers{{"Content-Type", "application/x-www-form-urlencoded"}} << 415
+            << QStringLiteral("unsupported-media-type");
+        QTest::newRow("validation") << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
+                                    << QByteArray("{\"username\": 5}") << kJson << 422
+                                    << QStringLiteral("validation");
+        QTest::newRow("no token") << QByteArray("GET") << QStringLiteral("/api/v1/auth/me")
+                                  << QByteArray() << Headers() << 401
+                                  << QStringLiteral("unauthenticated");
+        QTest::newRow("garbage token")
+            << QByteArray("GET") << QStringLiteral("/api/v1/auth/me") << QByteArray()
+            << Headers{{"Authorization", "Bearer not-a-token"}} << 401
+            << QStringLiteral("unauthenticated");
+        QTest::newRow("basic auth is no bearer token") << QByteArray("GET") << QStringLiteral("/api/v1/admin/users/abc")
+                                << QByteArray() << Headers{{"Authorization", "Basic eDp5"}} << 401
+                                << QStringLiteral("unauthenticated");
+    }
+
+    void problems()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(Headers, headers);
+        QFETCH(int, status);
+        QFETCH(QString, type);
+        m_client->api().setToken({});
+        const RawResponse r = m_client->raw(method, path, body, headers);
+        QCOMPARE(r.status, status);
+        QVERIFY2(r.header("Content-Type").startsWith("application/problem+json"),
+                 r.header("Content-Type").constData());
+        const QJsonObject p = json(r);
+        QCOMPARE(p.value(QStringLiteral("type")).toString(),
+                 QStringLiteral("urn:haitao:problem:") + type);
+        QCOMPARE(p.value(QStringLiteral("status")).toInt(), status);
+        QVERIFY(!p.value(QStringLiteral("title")).toString().isEmpty());
+        QVERIFY(!p.value(QStringLiteral("detail")).toString().isEmpty());
+        QCOMPARE(p.value(QStringLiteral("requestId")).toString(),
+                 QString::fromLatin1(r.header("X-Request-Id")));
+        if (status == 405)
+            QCOMPARE(r.header("Allow"), QByteArray("POST"));
+        if (status == 401)
+            QCOMPARE(r.header("WWW-Authenticate"), QByteArray("Bearer"));
+        if (status == 422) {
+            const auto errors = p.value(QStringLiteral("errors")).toArray();
+            QCOMPARE(errors.size(), 2); // username has the wrong type, password is missing
+            QCOMPARE(errors.at(0).toObject().value(QStringLiteral("field")).toString(),
+                     QStringLiteral("username"));
+            QCOMPARE(errors.at(1).toObject().value(QStringLiteral("field")).toString(),
+                     QStringLiteral("password"));
+        }
+    }
+
+    void nonNumericIdIsNotFound()
+    {
+        QVERIFY(m_client->login(QStringLiteral("admin"), TestServer::adminPassword()).isEmpty());
+        const RawResponse r = m_client->raw("GET", QStringLiteral("/api/v1/admin/users/abc"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(m_client->raw("GET", QStringLiteral("/api/v1/admin/users/999")).status, 404);
+        m_client->api().setToken({});
+    }
+
+    void requestIdIsEchoedOrMade()
+    {
+        const RawResponse mine =
+            m_client->raw("GET", QStringLiteral("/healthz"), {}, {{"X-Request-Id", "trace-42.a"}});
+        QCOMPARE(mine.header("X-Request-Id"), QByteArray("trace-42.a"));
+        const RawResponse made = m_client->raw("GET", QStringLiteral("/healthz"), {},
+                                               {{"X-Request-Id", "bad id with spaces"}});
+        QCOMPARE(made.header("X-Request-Id").size(), 16);
+    }
+
+    void healthAndReadiness()
+    {
+        const RawResponse h = m_client->raw("GET", QStringLiteral("/healthz"));
+        QCOMPARE(h.status, 200);
+        QCOMPARE(json(h).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        const RawResponse r = m_client->raw("GET", QStringLiteral("/readyz"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(json(r)
+                     .value(QStringLiteral("components"))
+                     .toObject()
+                     .value(QStringLiteral("identity"))
+                     .toString(),
+                 QStringLiteral("ok"));
+    }
+
+    void metricsCountRequestsByRoute()
+    {
+        m_client->raw("GET", QStringLiteral("/api/v1/auth/me"));
+        m_client->raw("GET", QStringLiteral("/api/v1/admin/users/77"));
+        const RawResponse m = m_client->raw("GET", QStringLiteral("/metrics"));
+        QCOMPARE(m.status, 200);
+        QVERIFY(m.header("Content-Type").startsWith("text/plain"));
+        QVERIFY(m.body.contains("haitao_http_requests_total{method=\"GET\",route=\"/api/v1/auth/me\","
+                                "status=\"401\"}"));
+        // Raw paths never become labels: the route pattern does.
+        QVERIFY(!m.body.contains("/api/v1/admin/users/77"));
+        QVERIFY(m.body.contains("route=\"/api/v1/admin/users/{id}\""));
+        QVERIFY(m.body.contains("haitao_http_request_duration_seconds_bucket{method=\"GET\","
+                                "route=\"/healthz\",status=\"200\",le=\"+Inf\"}"));
+    }
+
+    void stopClosesThePort()
+    {
+        TestServer extra;
+        QVERIFY(extra.start());
+        const quint16 port = quint16(extra.url().port());
+        extra.stop();
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(!socket.waitForConnected(1000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstHttp)
+#include "tst_http.moc"

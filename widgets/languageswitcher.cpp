@@ -1,0 +1,76 @@
+#include "widgets/languageswitcher.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QSettings>
+#include <QTranslator>
+
+namespace haitao::widgets {
+
+namespace {
+
+QString settingsKey()
+{
+    return QStringLiteral("ui/language");
+}
+
+} // namespace
+
+LanguageSwitcher::LanguageSwitcher(QObject *parent)
+    : QObject(parent)
+    , m_appTranslator(new QTranslator(this))
+    , m_qtTranslator(new QTranslator(this))
+{}
+
+QString LanguageSwitcher::nativeName(const QString &language)
+{
+    if (language == simplifiedChinese())
+        return QStringLiteral("简体中文");
+    return QStringLiteral("English");
+}
+
+bool LanguageSwitcher::setLanguage(const QString &language)
+{
+    if (!languages().contains(language))
+        return false;
+    if (language == m_language)
+        return true;
+
+    if (language == english()) {
+        removeTranslators();
+    } else {
+        QTranslator *app = new QTranslator(this);
+        if (!app->load(QStringLiteral(":/i18n/haitao_%1.qm").arg(language))) {
+            delete app;
+            return false;
+        }
+        removeTranslators();
+        delete m_appTranslator;
+        m_appTranslator = app;
+        QCoreApplication::installTranslator(m_appTranslator);
+        // Qt's own translations are a bonus: the Debian package may not be installed.
+        if (m_qtTranslator->load(QStringLiteral("qtbase_%1").arg(language),
+                                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(m_qtTranslator);
+    }
+    m_language = language;
+    QSettings().setValue(settingsKey(), language);
+    emit languageChanged(language);
+    return true;
+}
+
+void LanguageSwitcher::applySaved()
+{
+    const QString saved = QSettings().value(settingsKey()).toString();
+    if (!saved.isEmpty())
+        setLanguage(saved);
+}
+
+void LanguageSwitcher::removeTranslators()
+{
+    // Removing a translator that is not installed is a harmless no-op.
+    QCoreApplication::removeTranslator(m_appTranslator);
+    QCoreApplication::removeTranslator(m_qtTranslator);
+}
+
+} // namespace haitao::widgets
