@@ -4,6 +4,7 @@
 #include "widgets/languageswitcher.h"
 
 #include <QApplication>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
@@ -13,6 +14,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("haitao-ops"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HAITAO_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Haitao Ops"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/haitao-ops.png")));
 
     haitao::widgets::LanguageSwitcher languages;
     languages.applySaved(); // before any window exists: everything starts in that language

@@ -11,8 +11,7 @@ namespace haitao::client {
 
 namespace {
 
-template <typename T>
-Page<T> parsePage(const QJsonObject &json)
+template <typename T> Page<T> parsePage(const QJsonObject &json)
 {
     Page<T> page;
     const QJsonArray items = json.value(QStringLiteral("items")).toArray();
@@ -42,8 +41,7 @@ QByteArray RawResponse::header(const QByteArray &name) const
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
-{
-}
+{}
 
 ApiClient::~ApiClient() = default;
 
@@ -100,8 +98,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
 }
 
 void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
-                         QObject *context,
-                         std::function<void(const Result<QJsonObject> &)> done)
+                         QObject *context, std::function<void(const Result<QJsonObject> &)> done)
 {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray payload;
@@ -109,8 +106,12 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
         headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
     }
+    // A 401 on a call that carried the token means the session is gone; a 401 from the
+    // sign-in call itself is only a wrong password.
+    const bool carriesSession =
+        !m_token.isEmpty() && !path.startsWith(QLatin1String("/api/v1/auth/login"));
     send(method, path, payload, headers, context,
-         [this, done = std::move(done)](const RawResponse &r) {
+         [this, carriesSession, done = std::move(done)](const RawResponse &r) {
              if (r.status == 0) {
                  done(ApiError::network(r.networkError));
                  return;
@@ -118,7 +119,7 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
              if (r.status >= 400) {
                  ApiError error = ApiError::fromResponse(r.status, r.body, r.header("Retry-After"),
                                                          r.header("X-Request-Id"));
-                 if (r.status == 401 && !m_token.isEmpty())
+                 if (r.status == 401 && carriesSession)
                      emit sessionExpired();
                  done(error);
                  return;
@@ -170,8 +171,8 @@ void ApiClient::registerCustomer(const QString &username, const QString &passwor
                      {QStringLiteral("password"), password}};
     if (!displayName.isEmpty())
         body.insert(QStringLiteral("displayName"), displayName);
-    call<UserInfo>("POST", QStringLiteral("/api/v1/auth/register"), &body, context,
-                   std::move(done), &UserInfo::fromJson);
+    call<UserInfo>("POST", QStringLiteral("/api/v1/auth/register"), &body, context, std::move(done),
+                   &UserInfo::fromJson);
 }
 
 void ApiClient::login(const QString &username, const QString &password, QObject *context,
@@ -193,8 +194,9 @@ void ApiClient::logout(QObject *context, Callback<Done> done)
 {
     call<Done>(
         "POST", QStringLiteral("/api/v1/auth/logout"), nullptr, context,
-        [this, done = std::move(done)](const Result<Done> &r) {
-            m_token.clear();
+        [this, token = m_token, done = std::move(done)](const Result<Done> &r) {
+            if (m_token == token) // a sign-in that finished meanwhile keeps its new token
+                m_token.clear();
             done(r);
         },
         [](const QJsonObject &) { return Done{}; });
@@ -215,8 +217,7 @@ void ApiClient::changePassword(const QString &currentPassword, const QString &ne
                [](const QJsonObject &) { return Done{}; });
 }
 
-void ApiClient::listUsers(const UserQuery &query, QObject *context,
-                          Callback<Page<UserInfo>> done)
+void ApiClient::listUsers(const UserQuery &query, QObject *context, Callback<Page<UserInfo>> done)
 {
     QUrlQuery q;
     if (!query.search.isEmpty())
@@ -236,8 +237,8 @@ void ApiClient::createUser(const NewUser &user, QObject *context, Callback<UserI
                            {QStringLiteral("displayName"), user.displayName},
                            {QStringLiteral("role"), roleToString(user.role)},
                            {QStringLiteral("password"), user.password}};
-    call<UserInfo>("POST", QStringLiteral("/api/v1/admin/users"), &body, context,
-                   std::move(done), &UserInfo::fromJson);
+    call<UserInfo>("POST", QStringLiteral("/api/v1/admin/users"), &body, context, std::move(done),
+                   &UserInfo::fromJson);
 }
 
 void ApiClient::updateUser(qint64 id, const UserPatch &patch, QObject *context,

@@ -24,7 +24,7 @@ struct UserQuery
     QString search; // substring of user name or display name
     std::optional<Role> role;
     QString cursor; // from Page::nextCursor
-    int limit = 50;
+    int limit = 50; // the server takes 1 to 200
 };
 
 struct AuditQuery
@@ -32,7 +32,7 @@ struct AuditQuery
     QString action; // exact action, e.g. "user.created"
     QString actor;  // actor user name
     QString cursor;
-    int limit = 100;
+    int limit = 100; // the server takes 1 to 500
 };
 
 struct NewUser
@@ -68,8 +68,7 @@ class ApiClient : public QObject
     Q_OBJECT
 
 public:
-    template <typename T>
-    using Callback = std::function<void(const Result<T> &)>;
+    template <typename T> using Callback = std::function<void(const Result<T> &)>;
 
     explicit ApiClient(QObject *parent = nullptr);
     ~ApiClient() override;

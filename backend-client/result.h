@@ -8,16 +8,18 @@
 namespace haitao::client {
 
 struct Done
-{
-}; // the value of calls that answer nothing (204)
+{}; // the value of calls that answer nothing (204)
 
 // Either the value of a call or the error that stopped it.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) {}
-    Result(ApiError error) : m_data(std::move(error)) {}
+    Result(T value)
+        : m_data(std::move(value))
+    {}
+    Result(ApiError error)
+        : m_data(std::move(error))
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     const T &value() const { return std::get<0>(m_data); }

@@ -18,7 +18,8 @@ QString Config::dbUrl(const QString &component) const
     const QString url = dbUrls.value(component);
     if (!url.isEmpty())
         return url;
-    return QStringLiteral("sqlite:") + QDir(dataDir).absoluteFilePath(component + QStringLiteral(".db"));
+    return QStringLiteral("sqlite:") +
+           QDir(dataDir).absoluteFilePath(component + QStringLiteral(".db"));
 }
 
 namespace {
@@ -103,7 +104,8 @@ std::optional<Config> parseConfig(const QStringList &arguments,
         return std::nullopt;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        *error =
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
         return std::nullopt;
     }
 
@@ -142,8 +144,8 @@ std::optional<Config> parseConfig(const QStringList &arguments,
         return std::nullopt;
 
     const QString demoEnv = environment.value(QStringLiteral("HAITAO_DEMO"));
-    config.demo = parser.isSet(demo) || demoEnv == QLatin1String("1") ||
-                  demoEnv == QLatin1String("true");
+    config.demo =
+        parser.isSet(demo) || demoEnv == QLatin1String("1") || demoEnv == QLatin1String("true");
 
     const QString format = value(logFormat, "HAITAO_LOG_FORMAT");
     if (format == QLatin1String("json")) {

@@ -37,6 +37,8 @@ struct Config
     int threads = 16;
     size_t maxBodyBytes = 1024 * 1024;
     int readTimeoutSeconds = 10;
+    // How long an idle keep-alive connection is kept; also how long stop() may wait for one.
+    int keepAliveTimeoutSeconds = 5;
     QString adminPassword; // HAITAO_ADMIN_PASSWORD: the first admin's password
     qint64 tokenTtlSeconds = 12 * 3600;
     HashProfile hashProfile = HashProfile::Interactive;

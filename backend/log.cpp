@@ -13,8 +13,7 @@ namespace haitao::server {
 Log::Log(LogFormat format, Sink sink)
     : m_format(format)
     , m_sink(std::move(sink))
-{
-}
+{}
 
 void Log::info(const QString &message, const QJsonObject &fields) const
 {
@@ -53,7 +52,8 @@ void Log::write(const char *level, const QString &message, const QJsonObject &fi
             else if (v.isBool())
                 text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
             else if (v.isObject())
-                text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+                text =
+                    QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
             else if (v.isArray())
                 text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
             line += ' ' + it.key().toUtf8() + '=' + text.toUtf8();

@@ -17,9 +17,8 @@ int main(int argc, char *argv[])
 
     QString error;
     QString help;
-    const auto config = haitao::server::parseConfig(QCoreApplication::arguments(),
-                                                    QProcessEnvironment::systemEnvironment(),
-                                                    &error, &help);
+    const auto config = haitao::server::parseConfig(
+        QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(), &error, &help);
     if (!config) {
         if (error.isEmpty()) {
             std::fputs(qPrintable(help), stdout);

@@ -26,8 +26,7 @@ struct Server::Private
     explicit Private(Config c)
         : config(std::move(c))
         , log(config.logFormat, config.logSink)
-    {
-    }
+    {}
 
     std::unique_ptr<Database> openStore(const QString &component)
     {
@@ -42,18 +41,17 @@ struct Server::Private
                 throw StorageError(error);
         }
         auto db = std::make_unique<Database>(component, *primary, replica);
-        log.info(QStringLiteral("store"), {{QStringLiteral("component"), component},
-                                           {QStringLiteral("url"), primary->redacted()},
-                                           {QStringLiteral("replica"),
-                                            replica ? replica->redacted() : QString()}});
+        log.info(QStringLiteral("store"),
+                 {{QStringLiteral("component"), component},
+                  {QStringLiteral("url"), primary->redacted()},
+                  {QStringLiteral("replica"), replica ? replica->redacted() : QString()}});
         return db;
     }
 };
 
 Server::Server(Config config)
     : d(std::make_unique<Private>(std::move(config)))
-{
-}
+{}
 
 Server::~Server()
 {
@@ -89,6 +87,7 @@ bool Server::start(QString *error)
     options.threads = d->config.threads;
     options.maxBodyBytes = d->config.maxBodyBytes;
     options.readTimeoutSeconds = d->config.readTimeoutSeconds;
+    options.keepAliveTimeoutSeconds = d->config.keepAliveTimeoutSeconds;
     options.logRequests = d->config.logRequests;
     IdentityService *identity = d->identity.get();
     d->http = std::make_unique<HttpServer>(

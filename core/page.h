@@ -6,8 +6,7 @@
 namespace haitao {
 
 // One page of a keyset-paged list: `nextCursor` is empty on the last page.
-template <typename T>
-struct Page
+template <typename T> struct Page
 {
     QList<T> items;
     QString nextCursor;

@@ -44,8 +44,9 @@ SimServer::SimServer()
         sendJson(res, {{QStringLiteral("status"), QStringLiteral("ok")}});
     });
     s.Get("/__sim/clock", [this](const httplib::Request &, httplib::Response &res) {
-        sendJson(res, {{QStringLiteral("now"), QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC)
-                                                   .toString(Qt::ISODateWithMs)}});
+        sendJson(res,
+                 {{QStringLiteral("now"),
+                   QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC).toString(Qt::ISODateWithMs)}});
     });
     s.Post("/__sim/advance", [this](const httplib::Request &req, httplib::Response &res) {
         bool ok = false;
@@ -56,8 +57,9 @@ SimServer::SimServer()
             return;
         }
         m_offsetMs += qint64(hours * 3600 * 1000);
-        sendJson(res, {{QStringLiteral("now"), QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC)
-                                                   .toString(Qt::ISODateWithMs)}});
+        sendJson(res,
+                 {{QStringLiteral("now"),
+                   QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC).toString(Qt::ISODateWithMs)}});
     });
 }
 

@@ -1,6 +1,7 @@
 // Sign-up, sign-in, lockout, token expiry and revocation, user administration and its audit
 // trail: over real HTTP through backend-client against an in-process server.
 #include "tests/support/syncclient.h"
+#include "tests/support/testdb.h"
 #include "tests/support/testserver.h"
 
 #include <QSignalSpy>
@@ -45,6 +46,12 @@ class TstAuth : public QObject
     }
 
 private slots:
+    void initTestCase()
+    {
+        if (haitao::testing::postgresRequiredButMissing())
+            QSKIP("no PostgreSQL configured: scripts/test starts one and sets HAITAO_TEST_PG_URL");
+    }
+
     void init()
     {
         server::Config config;
@@ -74,7 +81,8 @@ private slots:
         QCOMPARE(reg.value().displayName, QStringLiteral("张伟"));
 
         const auto session = c->wait<Session>([&](QObject *ctx, auto done) {
-            c->api().login(QStringLiteral("ZHANG.WEI"), QStringLiteral("long enough pw"), ctx, done);
+            c->api().login(QStringLiteral("ZHANG.WEI"), QStringLiteral("long enough pw"), ctx,
+                           done);
         });
         QVERIFY2(session.ok(), qPrintable(session.error().message()));
         QVERIFY(session.value().token.size() >= 40);
@@ -146,7 +154,9 @@ private slots:
         QVERIFY(!audit(QStringLiteral("auth.login_refused")).isEmpty());
 
         // Other accounts are unaffected.
-        QVERIFY(signedIn(QStringLiteral("admin"), TestServer::adminPassword())->api().token().size() > 0);
+        QVERIFY(
+            signedIn(QStringLiteral("admin"), TestServer::adminPassword())->api().token().size() >
+            0);
 
         advance(901);
         const auto after = attempt(QStringLiteral("correct horse"));
@@ -171,7 +181,9 @@ private slots:
         auto a = signedIn(QStringLiteral("admin"), TestServer::adminPassword());
         auto b = signedIn(QStringLiteral("admin"), TestServer::adminPassword());
         const QString tokenA = a->api().token();
-        QVERIFY(a->wait<client::Done>([&](QObject *ctx, auto done) { a->api().logout(ctx, done); }).ok());
+        QVERIFY(a->wait<client::Done>([&](QObject *ctx, auto done) {
+                     a->api().logout(ctx, done);
+                 }).ok());
         QVERIFY(a->api().token().isEmpty());
         a->api().setToken(tokenA);
         QCOMPARE(a->wait<UserInfo>([&](QObject *ctx, auto done) { a->api().me(ctx, done); })
@@ -199,12 +211,14 @@ private slots:
         });
         QVERIFY2(ok.ok(), qPrintable(ok.error().message()));
         // This session goes on; the other one ends; the new password works.
-        QVERIFY(one->wait<UserInfo>([&](QObject *ctx, auto done) { one->api().me(ctx, done); }).ok());
+        QVERIFY(
+            one->wait<UserInfo>([&](QObject *ctx, auto done) { one->api().me(ctx, done); }).ok());
         QCOMPARE(two->wait<UserInfo>([&](QObject *ctx, auto done) { two->api().me(ctx, done); })
                      .error()
                      .status,
                  401);
-        QVERIFY(client()->login(QStringLiteral("fang"), QStringLiteral("second password")).isEmpty());
+        QVERIFY(
+            client()->login(QStringLiteral("fang"), QStringLiteral("second password")).isEmpty());
     }
 
     void adminManagesStaff()
@@ -239,11 +253,20 @@ private slots:
         QCOMPARE(roleAudit.first().detail.value(QStringLiteral("to")).toString(),
                  QStringLiteral("translator"));
 
+        client::UserPatch toCustomer;
+        toCustomer.role = Role::Customer;
+        const auto crossing = admin->wait<UserInfo>([&](QObject *ctx, auto done) {
+            admin->api().updateUser(created.value().id, toCustomer, ctx, done);
+        });
+        QCOMPARE(crossing.error().status, 422);
+        QCOMPARE(crossing.error().errors.value(0).field, QStringLiteral("role"));
+
         client::UserPatch disable;
         disable.disabled = true;
-        QVERIFY(admin->wait<UserInfo>([&](QObject *ctx, auto done) {
-                         admin->api().updateUser(created.value().id, disable, ctx, done);
-                     })
+        QVERIFY(admin
+                    ->wait<UserInfo>([&](QObject *ctx, auto done) {
+                        admin->api().updateUser(created.value().id, disable, ctx, done);
+                    })
                     .value()
                     .disabled);
         // Disabling ends the user's sessions and refuses new ones.
@@ -272,16 +295,18 @@ private slots:
                                                    QStringLiteral("admin2 password"), Role::Admin);
         auto admin2 = signedIn(QStringLiteral("admin2"), QStringLiteral("admin2 password"));
         // admin2 may demote admin now that two are active...
-        QVERIFY(admin2->wait<UserInfo>([&](QObject *ctx, auto done) {
-                          admin2->api().updateUser(adminId, demote, ctx, done);
-                      })
+        QVERIFY(admin2
+                    ->wait<UserInfo>([&](QObject *ctx, auto done) {
+                        admin2->api().updateUser(adminId, demote, ctx, done);
+                    })
                     .ok());
         // ...but nobody can then remove the last one.
         client::UserPatch disable;
         disable.disabled = true;
-        QCOMPARE(admin2->wait<UserInfo>([&](QObject *ctx, auto done) {
-                           admin2->api().updateUser(second, disable, ctx, done);
-                       })
+        QCOMPARE(admin2
+                     ->wait<UserInfo>([&](QObject *ctx, auto done) {
+                         admin2->api().updateUser(second, disable, ctx, done);
+                     })
                      .error()
                      .status,
                  409);
@@ -290,7 +315,8 @@ private slots:
     void listsArePagedAndFiltered()
     {
         for (int i = 0; i < 7; ++i)
-            m_server->createUser(QStringLiteral("page%1").arg(i), QStringLiteral("password %1").arg(i),
+            m_server->createUser(QStringLiteral("page%1").arg(i),
+                                 QStringLiteral("password %1").arg(i),
                                  i % 2 ? Role::Ops : Role::Translator);
         auto admin = signedIn(QStringLiteral("admin"), TestServer::adminPassword());
         client::UserQuery q;
@@ -317,7 +343,8 @@ private slots:
             [&](QObject *ctx, auto done) { admin->api().listUsers(ops, ctx, done); });
         QCOMPARE(r.value().items.size(), 3);
 
-        const auto bad = admin->raw("GET", QStringLiteral("/api/v1/admin/users?cursor=abc&limit=0"));
+        const auto bad =
+            admin->raw("GET", QStringLiteral("/api/v1/admin/users?cursor=abc&limit=0"));
         QCOMPARE(bad.status, 400);
         const auto e = ApiError::fromResponse(bad.status, bad.body, {}, {});
         QCOMPARE(e.errors.size(), 2);

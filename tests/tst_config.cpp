@@ -59,7 +59,8 @@ private slots:
         QVERIFY2(c, qPrintable(error));
         QCOMPARE(c->port, 0);
         QCOMPARE(c->dbUrl(QStringLiteral("identity")), QStringLiteral("sqlite:/tmp/i.db"));
-        QCOMPARE(c->replicaUrls.value(QStringLiteral("identity")), QStringLiteral("sqlite:/tmp/r.db"));
+        QCOMPARE(c->replicaUrls.value(QStringLiteral("identity")),
+                 QStringLiteral("sqlite:/tmp/r.db"));
     }
 
     void badInput_data()
@@ -83,8 +84,8 @@ private slots:
             << QStringLiteral("json or text");
         QTest::newRow("threads") << QStringList{QStringLiteral("--threads"), QStringLiteral("0")}
                                  << QStringLiteral("--threads");
-        QTest::newRow("unknown flag") << QStringList{QStringLiteral("--colour")}
-                                      << QStringLiteral("colour");
+        QTest::newRow("unknown flag")
+            << QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
     }
 
     void badInput()
@@ -100,7 +101,8 @@ private slots:
     {
         QString error;
         const auto url = DbUrl::parse(
-            QStringLiteral("postgres://haitao:s%40cret@10.0.0.5:6432/orders?sslmode=require"), &error);
+            QStringLiteral("postgres://haitao:s%40cret@10.0.0.5:6432/orders?sslmode=require"),
+            &error);
         QVERIFY2(url, qPrintable(error));
         QCOMPARE(url->dialect, Dialect::Postgres);
         QCOMPARE(url->host, QStringLiteral("10.0.0.5"));

@@ -56,15 +56,21 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("type");
 
-        QTest::newRow("unknown route") << QByteArray("GET") << QStringLiteral("/api/v1/nothing")
-                                       << QByteArray() << Headers() << 404
-                                       << QStringLiteral("not-found");
-        QTest::newRow("wrong method") << QByteArray("DELETE") << QStringLiteral("/api/v1/auth/login")
-                                      << QByteArray() << Headers() << 405
-                                      << QStringLiteral("method-not-allowed");
-        QTest::newRow("malformed json") << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
-                                        << QByteArray("{\"username\": ") << kJson << 400
-                                        << QStringLiteral("malformed-request");
+        QTest::newRow("unknown route")
+            << QByteArray("GET") << QStringLiteral("/api/v1/nothing") << QByteArray() << Headers()
+            << 404 << QStringLiteral("not-found");
+        QTest::newRow("wrong method")
+            << QByteArray("DELETE") << QStringLiteral("/api/v1/auth/login") << QByteArray()
+            << Headers() << 405 << QStringLiteral("method-not-allowed");
+        QTest::newRow("wrong method on a GET route")
+            << QByteArray("POST") << QStringLiteral("/healthz") << QByteArray() << Headers() << 405
+            << QStringLiteral("method-not-allowed");
+        QTest::newRow("uri too long")
+            << QByteArray("GET") << QStringLiteral("/api/v1/") + QString(9000, QLatin1Char('a'))
+            << QByteArray() << Headers() << 414 << QStringLiteral("malformed-request");
+        QTest::newRow("malformed json")
+            << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
+            << QByteArray("{\"username\": ") << kJson << 400 << QStringLiteral("malformed-request");
         QTest::newRow("json not an object")
             << QByteArray("POST") << QStringLiteral("/api/v1/auth/login") << QByteArray("[1,2]")
             << kJson << 400 << QStringLiteral("malformed-request");
@@ -76,9 +82,9 @@ private slots:
             << QByteArray("username=a&password=b")
             << Headers{{"Content-Type", "application/x-www-form-urlencoded"}} << 415
             << QStringLiteral("unsupported-media-type");
-        QTest::newRow("validation") << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
-                                    << QByteArray("{\"username\": 5}") << kJson << 422
-                                    << QStringLiteral("validation");
+        QTest::newRow("validation")
+            << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
+            << QByteArray("{\"username\": 5}") << kJson << 422 << QStringLiteral("validation");
         QTest::newRow("no token") << QByteArray("GET") << QStringLiteral("/api/v1/auth/me")
                                   << QByteArray() << Headers() << 401
                                   << QStringLiteral("unauthenticated");
@@ -86,9 +92,9 @@ private slots:
             << QByteArray("GET") << QStringLiteral("/api/v1/auth/me") << QByteArray()
             << Headers{{"Authorization", "Bearer not-a-token"}} << 401
             << QStringLiteral("unauthenticated");
-        QTest::newRow("basic auth is no bearer token") << QByteArray("GET") << QStringLiteral("/api/v1/admin/users/abc")
-                                << QByteArray() << Headers{{"Authorization", "Basic eDp5"}} << 401
-                                << QStringLiteral("unauthenticated");
+        QTest::newRow("basic auth is no bearer token")
+            << QByteArray("GET") << QStringLiteral("/api/v1/admin/users/abc") << QByteArray()
+            << Headers{{"Authorization", "Basic eDp5"}} << 401 << QStringLiteral("unauthenticated");
     }
 
     void problems()
@@ -113,7 +119,8 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("requestId")).toString(),
                  QString::fromLatin1(r.header("X-Request-Id")));
         if (status == 405)
-            QCOMPARE(r.header("Allow"), QByteArray("POST"));
+            QCOMPARE(r.header("Allow"), path == QLatin1String("/healthz") ? QByteArray("GET, HEAD")
+                                                                          : QByteArray("POST"));
         if (status == 401)
             QCOMPARE(r.header("WWW-Authenticate"), QByteArray("Bearer"));
         if (status == 422) {
@@ -133,6 +140,18 @@ private slots:
         QCOMPARE(r.status, 404);
         QCOMPARE(m_client->raw("GET", QStringLiteral("/api/v1/admin/users/999")).status, 404);
         m_client->api().setToken({});
+    }
+
+    void bearerSchemeIsCaseInsensitive()
+    {
+        SyncClient c(m_server->url());
+        QVERIFY(c.login(QStringLiteral("admin"), TestServer::adminPassword()).isEmpty());
+        const QByteArray token = c.api().token().toUtf8();
+        c.api().setToken({});
+        QCOMPARE(c.raw("GET", QStringLiteral("/api/v1/auth/me"), {},
+                       {{"Authorization", "bearer " + token}})
+                     .status,
+                 200);
     }
 
     void requestIdIsEchoedOrMade()
@@ -167,8 +186,9 @@ private slots:
         const RawResponse m = m_client->raw("GET", QStringLiteral("/metrics"));
         QCOMPARE(m.status, 200);
         QVERIFY(m.header("Content-Type").startsWith("text/plain"));
-        QVERIFY(m.body.contains("haitao_http_requests_total{method=\"GET\",route=\"/api/v1/auth/me\","
-                                "status=\"401\"}"));
+        QVERIFY(
+            m.body.contains("haitao_http_requests_total{method=\"GET\",route=\"/api/v1/auth/me\","
+                            "status=\"401\"}"));
         // Raw paths never become labels: the route pattern does.
         QVERIFY(!m.body.contains("/api/v1/admin/users/77"));
         QVERIFY(m.body.contains("route=\"/api/v1/admin/users/{id}\""));

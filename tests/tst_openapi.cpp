@@ -97,20 +97,22 @@ private slots:
             if (op.isPublic != r.access.isPublic || (!op.isPublic && op.roles != roles))
                 mismatched << QStringLiteral("%1 (document: %2, server: %3)")
                                   .arg(key,
-                                       op.isPublic ? QStringLiteral("public") : op.roles.join(QLatin1Char(',')),
-                                       r.access.isPublic ? QStringLiteral("public") : roles.join(QLatin1Char(',')));
+                                       op.isPublic ? QStringLiteral("public")
+                                                   : op.roles.join(QLatin1Char(',')),
+                                       r.access.isPublic ? QStringLiteral("public")
+                                                         : roles.join(QLatin1Char(',')));
         }
         QStringList unserved;
         for (const QString &key : documented.keys()) {
             if (!served.contains(key))
                 unserved << key;
         }
-        QVERIFY2(undocumented.isEmpty(),
-                 qPrintable(QStringLiteral("not in openapi.yaml: ") + undocumented.join(QStringLiteral(", "))));
-        QVERIFY2(unserved.isEmpty(),
-                 qPrintable(QStringLiteral("documented but not served: ") + unserved.join(QStringLiteral(", "))));
-        QVERIFY2(mismatched.isEmpty(),
-                 qPrintable(QStringLiteral("access differs: ") + mismatched.join(QStringLiteral("; "))));
+        QVERIFY2(undocumented.isEmpty(), qPrintable(QStringLiteral("not in openapi.yaml: ") +
+                                                    undocumented.join(QStringLiteral(", "))));
+        QVERIFY2(unserved.isEmpty(), qPrintable(QStringLiteral("documented but not served: ") +
+                                                unserved.join(QStringLiteral(", "))));
+        QVERIFY2(mismatched.isEmpty(), qPrintable(QStringLiteral("access differs: ") +
+                                                  mismatched.join(QStringLiteral("; "))));
     }
 };
 

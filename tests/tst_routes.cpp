@@ -25,8 +25,7 @@ const QHash<QString, Sample> kSamples = {
     {QStringLiteral("GET /readyz"), {QStringLiteral("/readyz"), {}}},
     {QStringLiteral("GET /metrics"), {QStringLiteral("/metrics"), {}}},
     {QStringLiteral("POST /api/v1/auth/register"),
-     {QStringLiteral("/api/v1/auth/register"),
-      R"({"username":"new{n}","password":"a password"})"}},
+     {QStringLiteral("/api/v1/auth/register"), R"({"username":"new{n}","password":"a password"})"}},
     {QStringLiteral("POST /api/v1/auth/login"),
      {QStringLiteral("/api/v1/auth/login"),
       R"({"username":"customer","password":"customer password"})"}},
@@ -39,7 +38,8 @@ const QHash<QString, Sample> kSamples = {
     {QStringLiteral("POST /api/v1/admin/users"),
      {QStringLiteral("/api/v1/admin/users"),
       R"({"username":"staff{n}","role":"ops","password":"a password"})"}},
-    {QStringLiteral("GET /api/v1/admin/users/{id}"), {QStringLiteral("/api/v1/admin/users/{id}"), {}}},
+    {QStringLiteral("GET /api/v1/admin/users/{id}"),
+     {QStringLiteral("/api/v1/admin/users/{id}"), {}}},
     {QStringLiteral("PATCH /api/v1/admin/users/{id}"),
      {QStringLiteral("/api/v1/admin/users/{id}"), R"({"displayName":"Renamed {n}"})"}},
     {QStringLiteral("GET /api/v1/admin/audit"), {QStringLiteral("/api/v1/admin/audit"), {}}},
@@ -79,10 +79,10 @@ private slots:
         m_server->createUser(QStringLiteral("customer"), QStringLiteral("customer password"),
                              Role::Customer);
         m_server->createUser(QStringLiteral("opsuser"), QStringLiteral("ops password"), Role::Ops);
-        m_server->createUser(QStringLiteral("translatoruser"), QStringLiteral("translator password"),
-                             Role::Translator);
-        m_targetId = m_server->createUser(QStringLiteral("target"), QStringLiteral("target password"),
-                                          Role::Ops);
+        m_server->createUser(QStringLiteral("translatoruser"),
+                             QStringLiteral("translator password"), Role::Translator);
+        m_targetId = m_server->createUser(QStringLiteral("target"),
+                                          QStringLiteral("target password"), Role::Ops);
     }
 
     void cleanupTestCase() { m_server.reset(); }
@@ -122,8 +122,8 @@ private slots:
 
         SyncClient c(m_server->url());
         if (caller.role) {
-            const QString error = c.login(QString::fromLatin1(caller.username),
-                                          QString::fromLatin1(caller.password));
+            const QString error =
+                c.login(QString::fromLatin1(caller.username), QString::fromLatin1(caller.password));
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         const QString n = QString::number(++m_counter);
@@ -143,8 +143,9 @@ private slots:
         else if (caller.role && !route.access.allows(*caller.role))
             expected = 403;
         if (expected == 200)
-            QVERIFY2(r.status >= 200 && r.status < 300,
-                     qPrintable(QStringLiteral("%1: %2").arg(r.status).arg(QString::fromUtf8(r.body))));
+            QVERIFY2(
+                r.status >= 200 && r.status < 300,
+                qPrintable(QStringLiteral("%1: %2").arg(r.status).arg(QString::fromUtf8(r.body))));
         else
             QCOMPARE(r.status, expected);
     }

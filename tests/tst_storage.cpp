@@ -29,7 +29,8 @@ std::unique_ptr<Database> openDb(const QString &dir, const QString &component,
 }
 
 const QList<Migration> kCounterSchema = {
-    {1, QStringLiteral("counter"),
+    {1,
+     QStringLiteral("counter"),
      {QStringLiteral("CREATE TABLE items (id %ID%, worker INTEGER NOT NULL, n INTEGER NOT NULL)")},
      {},
      {}},
@@ -52,6 +53,8 @@ class TstStorage : public QObject
 private slots:
     void initTestCase()
     {
+        if (haitao::testing::postgresRequiredButMissing())
+            QSKIP("no PostgreSQL configured: scripts/test starts one and sets HAITAO_TEST_PG_URL");
         qInfo("storage backend under test: %s", usingPostgres() ? "PostgreSQL" : "SQLite");
     }
 
@@ -59,7 +62,7 @@ private slots:
     {
         QTemporaryDir dir;
         auto db = openDb(dir.path(), QStringLiteral("identity"));
-        QCOMPARE(schemaVersion(*db) , 0);
+        QCOMPARE(schemaVersion(*db), 0);
         QCOMPARE(migrate(*db, identitystore::migrations()), 1);
         QCOMPARE(schemaVersion(*db), 1);
         QCOMPARE(migrate(*db, identitystore::migrations()), 0);
@@ -77,7 +80,8 @@ private slots:
         migrate(*db, identitystore::migrations());
         db->write([](QSqlDatabase &c) {
             QSqlQuery q(c);
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (99, 'future', 0)")));
+            QVERIFY(
+                q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (99, 'future', 0)")));
         });
         try {
             migrate(*db, identitystore::migrations());
@@ -92,7 +96,8 @@ private slots:
         QTemporaryDir dir;
         auto db = openDb(dir.path(), QStringLiteral("identity"));
         QList<Migration> broken = kCounterSchema;
-        broken.append({2, QStringLiteral("broken"), {QStringLiteral("CREATE TABLE oops (")}, {}, {}});
+        broken.append(
+            {2, QStringLiteral("broken"), {QStringLiteral("CREATE TABLE oops (")}, {}, {}});
         QVERIFY_THROWS_EXCEPTION(StorageError, migrate(*db, broken));
         QCOMPARE(schemaVersion(*db), 0);
         QCOMPARE(count(*db, QStringLiteral("items")), -1); // version 1 rolled back with it
@@ -131,8 +136,10 @@ private slots:
                         // plain BEGIN on SQLite and must not here.
                         db->write([&](QSqlDatabase &c) {
                             QSqlQuery read(c);
-                            if (!read.exec(QStringLiteral("SELECT COUNT(*) FROM items")) || !read.next())
-                                throw StorageError::fromSql(QStringLiteral("read"), read.lastError());
+                            if (!read.exec(QStringLiteral("SELECT COUNT(*) FROM items")) ||
+                                !read.next())
+                                throw StorageError::fromSql(QStringLiteral("read"),
+                                                            read.lastError());
                             QSqlQuery q = prepareOrThrow(
                                 c, QStringLiteral("INSERT INTO items (worker, n) VALUES (:w, :n)"));
                             q.bindValue(QStringLiteral(":w"), t);
@@ -199,6 +206,26 @@ private slots:
                 throw StorageError::fromSql(QStringLiteral("delete"), q.lastError());
         }));
         QCOMPARE(identitystore::listAudit(db->reader(), {}).items.size(), 1);
+    }
+
+    void uniqueViolationIsADuplicate()
+    {
+        QTemporaryDir dir;
+        auto db = openDb(dir.path(), QStringLiteral("identity"));
+        migrate(*db, identitystore::migrations());
+        auto insert = [&] {
+            db->write([](QSqlDatabase &c) {
+                identitystore::insertUser(c, QStringLiteral("same"), QStringLiteral("Same"),
+                                          haitao::Role::Ops, QStringLiteral("x"), 1);
+            });
+        };
+        insert();
+        try {
+            insert();
+            QFAIL("a second user with the same name was stored");
+        } catch (const StorageError &e) {
+            QVERIFY2(e.isDuplicate(), e.what());
+        }
     }
 
     void unreachableStoreIsReported()

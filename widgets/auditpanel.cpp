@@ -3,10 +3,10 @@
 #include "models/auditmodel.h"
 #include "widgets/errortext.h"
 #include "widgets/messagelabel.h"
+#include "widgets/tableviews.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -49,11 +49,8 @@ AuditPanel::AuditPanel(models::AuditModel *model, QWidget *parent)
 
     // The server's order (newest first) is the only one that pages correctly: no sorting.
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    setUpTableView(m_view);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_actionLabel);

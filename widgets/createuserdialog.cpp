@@ -143,6 +143,7 @@ bool CreateUserDialog::validate()
     else if (m_confirm->text() != m_password->text())
         setFieldError(QStringLiteral("confirm"), tr("The two passwords differ."));
 
+    fitToContents();
     for (const QLabel *label : std::as_const(m_fieldErrors)) {
         if (!label->text().isEmpty())
             return false;
@@ -154,6 +155,7 @@ void CreateUserDialog::showServerError(const client::ApiError &error)
 {
     if (error.kind == ProblemKind::Conflict) {
         setFieldError(QStringLiteral("username"), tr("This user name is already taken."));
+        fitToContents();
         m_user->setFocus();
         return;
     }
@@ -170,6 +172,15 @@ void CreateUserDialog::showServerError(const client::ApiError &error)
         m_message->showError(unplaced.join(QLatin1Char('\n')));
     else
         m_message->showError(tr("Please correct the marked fields."));
+    fitToContents();
+}
+
+void CreateUserDialog::fitToContents()
+{
+    // Messages appear and wrap under the fields: grow (never shrink below the user's size) so
+    // that none is cut off.
+    layout()->activate();
+    resize(size().expandedTo(sizeHint()));
 }
 
 void CreateUserDialog::setFieldError(const QString &field, const QString &text)

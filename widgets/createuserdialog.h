@@ -41,6 +41,7 @@ private:
     void clearErrors();
     void setBusy(bool busy);
     void showServerError(const client::ApiError &error);
+    void fitToContents();
 
     client::ApiClient *m_client;
     QLabel *m_userLabel;

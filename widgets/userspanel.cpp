@@ -7,6 +7,7 @@
 #include "widgets/messagelabel.h"
 #include "widgets/roledelegate.h"
 #include "widgets/rolelabel.h"
+#include "widgets/tableviews.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -60,10 +61,7 @@ UsersPanel::UsersPanel(models::UsersModel *model, client::ApiClient *client, QWi
     m_view->setItemDelegateForColumn(models::UsersModel::RoleColumn, new RoleDelegate(m_view));
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    setUpTableView(m_view);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
                             QAbstractItemView::EditKeyPressed);
 

@@ -98,12 +98,13 @@ ProblemKind problemKindForStatus(int status)
     }
 }
 
-QByteArray problemJson(const ApiError &error, const QString &instance, const QString &requestId)
+QByteArray problemJson(const ApiError &error, const QString &instance, const QString &requestId,
+                       int status)
 {
     QJsonObject body{
         {QStringLiteral("type"), problemTypeUri(error.kind)},
         {QStringLiteral("title"), problemTitle(error.kind)},
-        {QStringLiteral("status"), httpStatus(error.kind)},
+        {QStringLiteral("status"), status ? status : httpStatus(error.kind)},
         {QStringLiteral("detail"), error.detail},
         {QStringLiteral("instance"), instance},
         {QStringLiteral("requestId"), requestId},

@@ -24,8 +24,7 @@ public:
         , kind(kind)
         , detail(std::move(detail))
         , errors(std::move(errors))
-    {
-    }
+    {}
 
     ProblemKind kind;
     QString detail;
@@ -40,6 +39,8 @@ QString problemTitle(ProblemKind kind);
 ProblemKind problemKindForStatus(int status);
 
 // The RFC 9457 body for `error`.
-QByteArray problemJson(const ApiError &error, const QString &instance, const QString &requestId);
+// `status` overrides the kind's status where the HTTP library chose a more specific one (414).
+QByteArray problemJson(const ApiError &error, const QString &instance, const QString &requestId,
+                       int status = 0);
 
 } // namespace haitao::server

@@ -13,8 +13,9 @@ std::optional<QString> Fields::optionalString(const QString &name, int minLength
     }
     const QString s = v.toString();
     if (s.size() < minLength) {
-        fail(name, minLength == 1 ? QStringLiteral("must not be empty")
-                                  : QStringLiteral("must be at least %1 characters").arg(minLength));
+        fail(name, minLength == 1
+                       ? QStringLiteral("must not be empty")
+                       : QStringLiteral("must be at least %1 characters").arg(minLength));
         return std::nullopt;
     }
     if (s.size() > maxLength) {
@@ -52,13 +53,14 @@ std::optional<Role> Fields::optionalRole(const QString &name)
         return std::nullopt;
     const auto role = roleFromString(v.toString());
     if (!role)
-        fail(name, QStringLiteral("must be one of: %1").arg(allRoleNames().join(QStringLiteral(", "))));
+        fail(name,
+             QStringLiteral("must be one of: %1").arg(allRoleNames().join(QStringLiteral(", "))));
     return role;
 }
 
 Role Fields::requiredRole(const QString &name)
 {
-    if (!m_body.contains(name)) {
+    if (!m_body.contains(name) || m_body.value(name).isNull()) {
         fail(name, QStringLiteral("is required"));
         return Role::Customer;
     }

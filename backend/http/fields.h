@@ -14,7 +14,9 @@ namespace haitao::server {
 class Fields
 {
 public:
-    explicit Fields(const QJsonObject &body) : m_body(body) {}
+    explicit Fields(const QJsonObject &body)
+        : m_body(body)
+    {}
 
     QString requiredString(const QString &name, int minLength, int maxLength);
     std::optional<QString> optionalString(const QString &name, int minLength, int maxLength);

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <utility>
 
 namespace haitao::server {
 
@@ -32,8 +33,8 @@ QString acceptedRequestId(const std::string &header)
     if (header.empty() || header.size() > 128)
         return {};
     for (char c : header) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        c == '-' || c == '_' || c == '.' || c == ':';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
         if (!ok)
             return {};
     }
@@ -52,10 +53,12 @@ bool isJsonContentType(const std::string &value)
     return type == "application/json" || type.endsWith("+json");
 }
 
-void writeProblem(httplib::Response &res, const ApiError &error, const std::string &path)
+void writeProblem(httplib::Response &res, const ApiError &error, const std::string &path,
+                  int status = 0)
 {
-    res.status = httpStatus(error.kind);
-    const QByteArray body = problemJson(error, QString::fromStdString(path), t_state.requestId);
+    res.status = status ? status : httpStatus(error.kind);
+    const QByteArray body =
+        problemJson(error, QString::fromStdString(path), t_state.requestId, res.status);
     res.set_content(body.constData(), size_t(body.size()), "application/problem+json");
     if (error.retryAfterSeconds > 0)
         res.set_header("Retry-After", std::to_string(error.retryAfterSeconds));
@@ -108,39 +111,49 @@ HttpServer::HttpServer(const Router &router, Authenticator authenticator, Metric
     s.Options(".*", dispatch);
 
     // Refusals cpp-httplib makes itself (oversize body, bad request line) get problem+json too.
-    s.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request &req, httplib::Response &res) {
+    s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request &req,
+                                                                httplib::Response &res) {
         if (!res.body.empty())
             return httplib::Server::HandlerResponse::Unhandled;
+        // Refused before routing (bad request line, URI too long): pre-routing did not run.
+        if (t_state.requestId.isEmpty()) {
+            t_state.start = std::chrono::steady_clock::now();
+            t_state.requestId = newRequestId();
+            t_state.route = QStringLiteral("unmatched");
+        }
         ApiError error(problemKindForStatus(res.status),
                        res.status == 413 ? QStringLiteral("The request body is larger than allowed")
                                          : QStringLiteral("The request could not be read"));
-        const int status = res.status;
-        writeProblem(res, error, req.path);
-        res.status = status;
+        writeProblem(res, error, req.path, res.status);
         res.set_header("X-Request-Id", t_state.requestId.toStdString());
         return httplib::Server::HandlerResponse::Handled;
     }));
-    s.set_exception_handler([](const httplib::Request &req, httplib::Response &res,
-                               std::exception_ptr) {
-        writeProblem(res, ApiError(ProblemKind::Internal, QStringLiteral("Unexpected error")),
-                     req.path);
-    });
+    s.set_exception_handler(
+        [](const httplib::Request &req, httplib::Response &res, std::exception_ptr) {
+            writeProblem(res, ApiError(ProblemKind::Internal, QStringLiteral("Unexpected error")),
+                         req.path);
+        });
     s.set_logger([this](const httplib::Request &req, const httplib::Response &res) {
+        const bool timed = t_state.start != std::chrono::steady_clock::time_point{};
         const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t_state.start).count();
+            timed ? std::chrono::duration<double>(std::chrono::steady_clock::now() - t_state.start)
+                        .count()
+                  : 0.0;
         const QString method = QString::fromStdString(req.method);
-        m_metrics.record(method, t_state.route, res.status, seconds);
+        const QString route = timed ? t_state.route : QStringLiteral("unmatched");
+        // Reset, so that nothing leaks into a later request that skips pre-routing.
+        const RequestState state = std::exchange(t_state, RequestState{});
+        m_metrics.record(method, route, res.status, seconds);
         if (!m_options.logRequests)
             return;
         m_log.info(QStringLiteral("request"),
-                   {{QStringLiteral("requestId"), t_state.requestId},
+                   {{QStringLiteral("requestId"), state.requestId},
                     {QStringLiteral("method"), method},
                     {QStringLiteral("path"), QString::fromStdString(req.path)},
-                    {QStringLiteral("route"), t_state.route},
+                    {QStringLiteral("route"), route},
                     {QStringLiteral("status"), res.status},
                     {QStringLiteral("latencyMs"), qRound(seconds * 1e5) / 100.0},
-                    {QStringLiteral("user"), t_state.user},
+                    {QStringLiteral("user"), state.user},
                     {QStringLiteral("remote"), QString::fromStdString(req.remote_addr)}});
     });
 }
@@ -200,6 +213,8 @@ void HttpServer::dispatch(const httplib::Request &req, httplib::Response &res)
                        QStringLiteral("Use %1 on this endpoint")
                            .arg(match.allowed.join(QStringLiteral(" or "))));
             e.allowedMethods = match.allowed;
+            if (e.allowedMethods.contains(QLatin1String("GET")))
+                e.allowedMethods.append(QStringLiteral("HEAD"));
             throw e;
         }
         t_state.route = match.route->pattern;
@@ -212,6 +227,13 @@ void HttpServer::dispatch(const httplib::Request &req, httplib::Response &res)
     } catch (const ApiError &e) {
         writeProblem(res, e, req.path);
     } catch (const StorageError &e) {
+        if (e.isDuplicate()) {
+            writeProblem(res,
+                         ApiError(ProblemKind::Conflict,
+                                  QStringLiteral("Another request created the same thing first")),
+                         req.path);
+            return;
+        }
         m_log.error(QStringLiteral("storage failure"),
                     {{QStringLiteral("requestId"), t_state.requestId},
                      {QStringLiteral("error"), QString::fromUtf8(e.what())}});
@@ -253,20 +275,19 @@ Response HttpServer::handle(const httplib::Request &req, const Router::Match &ma
 
     // Authentication and role checks come before anything else reads the request.
     if (!route.access.isPublic) {
-        const std::string auth = req.get_header_value("Authorization");
-        static const std::string kBearer = "Bearer ";
-        if (auth.size() <= kBearer.size() || auth.compare(0, kBearer.size(), kBearer) != 0)
+        const QString auth = QString::fromStdString(req.get_header_value("Authorization"));
+        static const QString kBearer = QStringLiteral("bearer ");
+        if (auth.size() <= kBearer.size() || !auth.startsWith(kBearer, Qt::CaseInsensitive))
             throw ApiError(ProblemKind::Unauthenticated,
                            QStringLiteral("Sign in and send the token as 'Authorization: Bearer'"));
-        request.principal = m_authenticator(QString::fromStdString(auth.substr(kBearer.size())));
+        request.principal = m_authenticator(auth.mid(kBearer.size()).trimmed());
         if (!request.principal)
             throw ApiError(ProblemKind::Unauthenticated,
                            QStringLiteral("The token is unknown, expired or revoked"));
         t_state.user = request.principal->username;
         if (!route.access.allows(request.principal->role))
-            throw ApiError(ProblemKind::Forbidden,
-                           QStringLiteral("The role '%1' may not do this")
-                               .arg(roleToString(request.principal->role)));
+            throw ApiError(ProblemKind::Forbidden, QStringLiteral("The role '%1' may not do this")
+                                                       .arg(roleToString(request.principal->role)));
     }
 
     if (route.body == Body::Json && !req.body.empty()) {

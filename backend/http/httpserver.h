@@ -38,8 +38,8 @@ public:
     // Looks up a bearer token; nullopt when unknown, expired or revoked.
     using Authenticator = std::function<std::optional<Principal>(const QString &token)>;
 
-    HttpServer(const Router &router, Authenticator authenticator, Metrics &metrics,
-               const Log &log, Options options);
+    HttpServer(const Router &router, Authenticator authenticator, Metrics &metrics, const Log &log,
+               Options options);
     ~HttpServer();
 
     bool bind(const QString &host, int port, QString *error); // port 0: any free port

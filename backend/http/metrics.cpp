@@ -28,8 +28,8 @@ QByteArray Metrics::prometheusText() const
             .toUtf8();
     };
     for (const auto &[key, s] : m_series)
-        out += "haitao_http_requests_total{" + labels(key) + "} " + QByteArray::number(s.count) +
-               '\n';
+        out +=
+            "haitao_http_requests_total{" + labels(key) + "} " + QByteArray::number(s.count) + '\n';
     out += "# HELP haitao_http_request_duration_seconds Time from request read to answer.\n"
            "# TYPE haitao_http_request_duration_seconds histogram\n";
     for (const auto &[key, s] : m_series) {

@@ -18,9 +18,8 @@ public:
     QByteArray prometheusText() const;
 
 private:
-    static constexpr std::array<double, 13> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                         0.025,  0.05,  0.1,    0.25,  0.5,
-                                                         1.0,    2.5,   5.0};
+    static constexpr std::array<double, 13> kBuckets = {
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0};
     struct Series
     {
         quint64 count = 0;

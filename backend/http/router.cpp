@@ -5,7 +5,11 @@ namespace haitao::server {
 void Router::add(const QString &method, const QString &pattern, Access access, Body body,
                  Handler handler)
 {
-    Route r{method, pattern, std::move(access), body, std::move(handler),
+    Route r{method,
+            pattern,
+            std::move(access),
+            body,
+            std::move(handler),
             pattern.split(QLatin1Char('/'))};
     m_routes.append(std::move(r));
 }
@@ -32,8 +36,8 @@ Router::Match Router::match(const QString &method, const QString &path) const
         }
         if (!matches)
             continue;
-        if (route.method == method || (method == QLatin1String("HEAD") &&
-                                        route.method == QLatin1String("GET"))) {
+        if (route.method == method ||
+            (method == QLatin1String("HEAD") && route.method == QLatin1String("GET"))) {
             result.route = &route;
             result.params = std::move(params);
             return result;

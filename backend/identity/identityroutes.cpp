@@ -24,7 +24,8 @@ Paging readPaging(const Request &request, int defaultLimit, int maxLimit)
         bool ok = false;
         p.cursor = c.toLongLong(&ok);
         if (!ok || p.cursor <= 0)
-            errors.append({QStringLiteral("cursor"), QStringLiteral("is not a cursor this API gave")});
+            errors.append(
+                {QStringLiteral("cursor"), QStringLiteral("is not a cursor this API gave")});
     }
     if (const QString l = request.query(QStringLiteral("limit")); !l.isEmpty()) {
         bool ok = false;
@@ -39,8 +40,7 @@ Paging readPaging(const Request &request, int defaultLimit, int maxLimit)
     return p;
 }
 
-template <typename T>
-QJsonObject pageJson(const Page<T> &page)
+template <typename T> QJsonObject pageJson(const Page<T> &page)
 {
     QJsonArray items;
     for (const T &item : page.items)
@@ -137,8 +137,8 @@ void addIdentityRoutes(Router &router, IdentityService &identity)
                    return Response::json(identity.createUser(Actor::of(r), data).toJson(), 201);
                });
 
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/users/{id}"), admin,
-               Body::None, [&identity](const Request &r) {
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/users/{id}"), admin, Body::None,
+               [&identity](const Request &r) {
                    return Response::json(identity.user(r.idParam(QStringLiteral("id"))).toJson());
                });
 
@@ -151,8 +151,7 @@ void addIdentityRoutes(Router &router, IdentityService &identity)
                    changes.disabled = f.optionalBool(QStringLiteral("disabled"));
                    changes.displayName = f.optionalString(QStringLiteral("displayName"), 1, 64);
                    f.done();
-                   return Response::json(
-                       identity.updateUser(Actor::of(r), id, changes).toJson());
+                   return Response::json(identity.updateUser(Actor::of(r), id, changes).toJson());
                });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/audit"), admin, Body::None,

@@ -47,8 +47,7 @@ IdentityService::IdentityService(Database &db, const Config &config)
     : m_db(db)
     , m_config(config)
     , m_dummyHash(hashPassword(QStringLiteral("not a real password"), config.hashProfile))
-{
-}
+{}
 
 void IdentityService::migrate()
 {
@@ -87,9 +86,8 @@ void IdentityService::audit(QSqlDatabase &db, const Actor &actor, const QString 
     identitystore::appendAudit(db, e);
 }
 
-UserInfo IdentityService::insertUser(QSqlDatabase &db, const Actor &actor,
-                                     const NewUserData &data, const QString &passwordHash,
-                                     const QString &action)
+UserInfo IdentityService::insertUser(QSqlDatabase &db, const Actor &actor, const NewUserData &data,
+                                     const QString &passwordHash, const QString &action)
 {
     if (identitystore::userByName(db, data.username))
         throw ApiError(ProblemKind::Conflict,
@@ -162,16 +160,15 @@ Session IdentityService::login(const QString &username, const QString &password,
             identitystore::addLoginFailure(db, accountSubject(name), now(), pruneBefore);
             identitystore::addLoginFailure(db, addressSubject(address), now(), pruneBefore);
             audit(db, anonymous, QStringLiteral("auth.login_failed"), QStringLiteral("user"), name,
-                  {{QStringLiteral("reason"), stored ? QStringLiteral("wrong password")
-                                                     : QStringLiteral("unknown user")}});
+                  {{QStringLiteral("reason"),
+                    stored ? QStringLiteral("wrong password") : QStringLiteral("unknown user")}});
         });
         throw ApiError(ProblemKind::Unauthenticated,
                        QStringLiteral("The user name or password is wrong"));
     }
     if (stored->info.disabled) {
         m_db.write([&](QSqlDatabase &db) {
-            audit(db, anonymous, QStringLiteral("auth.login_refused"), QStringLiteral("user"),
-                  QString::number(stored->info.id),
+            audit(db, anonymous, QStringLiteral("auth.login_refused"), QStringLiteral("user"), name,
                   {{QStringLiteral("reason"), QStringLiteral("account disabled")}});
         });
         throw ApiError(ProblemKind::Forbidden, QStringLiteral("This account is disabled"));
@@ -186,6 +183,7 @@ Session IdentityService::login(const QString &username, const QString &password,
     const QString newHash = rehash ? hashPassword(password, m_config.hashProfile) : QString();
     m_db.write([&](QSqlDatabase &db) {
         identitystore::clearLoginFailures(db, accountSubject(name));
+        identitystore::deleteDeadTokens(db, stored->info.id, now());
         identitystore::insertToken(db, tokenHash(session.token), stored->info.id, now(), expires);
         if (rehash)
             identitystore::setPasswordHash(db, stored->info.id, newHash, now());
@@ -214,7 +212,8 @@ std::optional<Principal> IdentityService::authenticate(const QString &token)
 
 UserInfo IdentityService::user(qint64 id)
 {
-    const auto stored = identitystore::userById(m_db.reader(), id);
+    // The primary: a user who just registered must find themselves at once.
+    const auto stored = identitystore::userById(m_db.writer(), id);
     if (!stored)
         throw ApiError(ProblemKind::NotFound, QStringLiteral("No user %1").arg(id));
     return stored->info;
@@ -272,6 +271,12 @@ UserInfo IdentityService::updateUser(const Actor &actor, qint64 id, const UserCh
             throw ApiError(ProblemKind::NotFound, QStringLiteral("No user %1").arg(id));
         UserInfo user = stored->info;
         const UserInfo before = user;
+        if (changes.role && isStaff(*changes.role) != isStaff(before.role))
+            throw ApiError(
+                ProblemKind::Validation, QStringLiteral("Staff and customer accounts are separate"),
+                {{QStringLiteral("role"),
+                  isStaff(before.role) ? QStringLiteral("a staff account keeps a staff role")
+                                       : QStringLiteral("a customer account stays a customer")}});
         if (changes.displayName)
             user.displayName = *changes.displayName;
         if (changes.role)
@@ -325,17 +330,26 @@ QString IdentityService::ensureAdmin(const QString &password)
 {
     if (identitystore::countActiveAdmins(m_db.writer()) > 0)
         return {};
+    QList<FieldProblem> errors;
+    checkPassword(password, QStringLiteral("HAITAO_ADMIN_PASSWORD"), &errors);
+    if (!password.isEmpty() && !errors.isEmpty())
+        throw StorageError(QStringLiteral("HAITAO_ADMIN_PASSWORD must be 8 to 128 characters"));
     const QString chosen = password.isEmpty() ? randomPassword() : password;
     const QString hash = hashPassword(chosen, m_config.hashProfile);
+    bool created = false;
     m_db.write([&](QSqlDatabase &db) {
+        // Checked again inside the transaction: instances starting together create one admin.
+        if (identitystore::countActiveAdmins(db) > 0)
+            return;
+        created = true;
         if (identitystore::userByName(db, QStringLiteral("admin")))
             throw StorageError(QStringLiteral("no active admin, and the user name 'admin' is "
                                               "taken: enable an admin in the identity store"));
-        insertUser(db, Actor{}, {QStringLiteral("admin"), QStringLiteral("Administrator"),
-                                 Role::Admin, chosen},
+        insertUser(db, Actor{},
+                   {QStringLiteral("admin"), QStringLiteral("Administrator"), Role::Admin, chosen},
                    hash, QStringLiteral("user.created"));
     });
-    return password.isEmpty() ? chosen : QString();
+    return created && password.isEmpty() ? chosen : QString();
 }
 
 bool IdentityService::seedDemo()

@@ -114,8 +114,8 @@ QList<Migration> migrations()
     };
 }
 
-qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &displayName,
-                  Role role, const QString &passwordHash, qint64 now)
+qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &displayName, Role role,
+                  const QString &passwordHash, qint64 now)
 {
     QSqlQuery q = prepareOrThrow(
         db, L("INSERT INTO users (username, display_name, role, password_hash, disabled, "
@@ -134,18 +134,18 @@ qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &disp
 
 std::optional<StoredUser> userByName(const QSqlDatabase &db, const QString &username)
 {
-    QSqlQuery q = prepareOrThrow(
-        db, QStringLiteral("SELECT %1, password_hash FROM users WHERE username = :u")
-                .arg(QLatin1String(kUserColumns)));
+    QSqlQuery q =
+        prepareOrThrow(db, QStringLiteral("SELECT %1, password_hash FROM users WHERE username = :u")
+                               .arg(QLatin1String(kUserColumns)));
     q.bindValue(QStringLiteral(":u"), username);
     return oneUser(q);
 }
 
 std::optional<StoredUser> userById(const QSqlDatabase &db, qint64 id)
 {
-    QSqlQuery q = prepareOrThrow(
-        db, QStringLiteral("SELECT %1, password_hash FROM users WHERE id = :id")
-                .arg(QLatin1String(kUserColumns)));
+    QSqlQuery q =
+        prepareOrThrow(db, QStringLiteral("SELECT %1, password_hash FROM users WHERE id = :id")
+                               .arg(QLatin1String(kUserColumns)));
     q.bindValue(QStringLiteral(":id"), id);
     return oneUser(q);
 }
@@ -164,8 +164,8 @@ void updateUser(QSqlDatabase &db, const UserInfo &user, qint64 now)
 
 void setPasswordHash(QSqlDatabase &db, qint64 userId, const QString &hash, qint64 now)
 {
-    QSqlQuery q =
-        prepareOrThrow(db, L("UPDATE users SET password_hash = :h, updated_at = :t WHERE id = :id"));
+    QSqlQuery q = prepareOrThrow(
+        db, L("UPDATE users SET password_hash = :h, updated_at = :t WHERE id = :id"));
     q.bindValue(QStringLiteral(":h"), hash);
     q.bindValue(QStringLiteral(":t"), now);
     q.bindValue(QStringLiteral(":id"), userId);
@@ -182,7 +182,8 @@ int countActiveAdmins(const QSqlDatabase &db)
 
 Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter)
 {
-    QString sql = QStringLiteral("SELECT %1 FROM users WHERE id > :after").arg(QLatin1String(kUserColumns));
+    QString sql =
+        QStringLiteral("SELECT %1 FROM users WHERE id > :after").arg(QLatin1String(kUserColumns));
     if (filter.role)
         sql += QStringLiteral(" AND role = :role");
     if (!filter.search.isEmpty())
@@ -227,6 +228,16 @@ void revokeToken(QSqlDatabase &db, const QString &hash, qint64 now)
     q.bindValue(QStringLiteral(":t"), now);
     q.bindValue(QStringLiteral(":h"), hash);
     execOrThrow(q, "revoke token");
+}
+
+void deleteDeadTokens(QSqlDatabase &db, qint64 userId, qint64 now)
+{
+    QSqlQuery q = prepareOrThrow(db, L("DELETE FROM tokens WHERE user_id = :u AND "
+                                       "(expires_at < :cut OR revoked_at < :cut2)"));
+    q.bindValue(QStringLiteral(":u"), userId);
+    q.bindValue(QStringLiteral(":cut"), now - 86400000);
+    q.bindValue(QStringLiteral(":cut2"), now - 86400000);
+    execOrThrow(q, "delete dead tokens");
 }
 
 void revokeUserTokens(QSqlDatabase &db, qint64 userId, qint64 now, const QString &keep)
@@ -274,8 +285,8 @@ void clearLoginFailures(QSqlDatabase &db, const QString &subject)
     execOrThrow(q, "clear login failures");
 }
 
-std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &subject,
-                                       qint64 since, int n)
+std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &subject, qint64 since,
+                                       int n)
 {
     QSqlQuery q = prepareOrThrow(db, L("SELECT at FROM login_failures WHERE subject = :s AND "
                                        "at > :since ORDER BY at DESC LIMIT 1 OFFSET :k"));

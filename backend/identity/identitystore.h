@@ -41,8 +41,8 @@ namespace identitystore {
 
 QList<Migration> migrations();
 
-qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &displayName,
-                  Role role, const QString &passwordHash, qint64 now);
+qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &displayName, Role role,
+                  const QString &passwordHash, qint64 now);
 std::optional<StoredUser> userByName(const QSqlDatabase &db, const QString &username);
 std::optional<StoredUser> userById(const QSqlDatabase &db, qint64 id);
 void updateUser(QSqlDatabase &db, const UserInfo &user, qint64 now);
@@ -52,6 +52,8 @@ Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter);
 
 void insertToken(QSqlDatabase &db, const QString &hash, qint64 userId, qint64 now, qint64 expires);
 void revokeToken(QSqlDatabase &db, const QString &hash, qint64 now);
+// Drops the user's tokens that expired or were revoked more than a day ago.
+void deleteDeadTokens(QSqlDatabase &db, qint64 userId, qint64 now);
 // Revokes every live token of the user except `keep` (a token hash), if given.
 void revokeUserTokens(QSqlDatabase &db, qint64 userId, qint64 now, const QString &keep = {});
 std::optional<Principal> principalForToken(const QSqlDatabase &db, const QString &hash, qint64 now);
@@ -59,8 +61,8 @@ std::optional<Principal> principalForToken(const QSqlDatabase &db, const QString
 void addLoginFailure(QSqlDatabase &db, const QString &subject, qint64 now, qint64 pruneBefore);
 void clearLoginFailures(QSqlDatabase &db, const QString &subject);
 // Time of the n-th most recent failure of `subject` after `since`, if there are n.
-std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &subject,
-                                       qint64 since, int n);
+std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &subject, qint64 since,
+                                       int n);
 
 void appendAudit(QSqlDatabase &db, const AuditEntry &entry);
 Page<AuditEntry> listAudit(const QSqlDatabase &db, const AuditFilter &filter);

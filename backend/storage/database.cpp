@@ -2,10 +2,12 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -63,8 +65,7 @@ Database::Database(QString component, DbUrl primary, std::optional<DbUrl> replic
     , m_primary(std::move(primary))
     , m_replica(std::move(replica))
     , m_instance(g_nextInstance.fetch_add(1))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -131,6 +132,8 @@ QSqlDatabase Database::open(const QString &name, const DbUrl &url, bool readOnly
                                .arg(m_component, url.redacted(), error.text()),
                            false, true);
     }
+    if (url.dialect == Dialect::Postgres)
+        execPragma(db, "SET client_min_messages = warning");
     if (url.dialect == Dialect::Sqlite) {
         if (!readOnly) {
             execPragma(db, "PRAGMA journal_mode=WAL");
@@ -143,9 +146,13 @@ QSqlDatabase Database::open(const QString &name, const DbUrl &url, bool readOnly
 
 void Database::write(const std::function<void(QSqlDatabase &)> &work)
 {
-    const QString begin = dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                       : QStringLiteral("BEGIN");
-    constexpr int kAttempts = 5;
+    // Both dialects run write transactions serializably, so that the invariants the services
+    // check inside them (last admin, counters) hold under concurrency. SQLite gets there by
+    // taking the write lock up front; PostgreSQL by SSI, whose conflicts are retried here.
+    const QString begin = dialect() == Dialect::Sqlite
+                              ? QStringLiteral("BEGIN IMMEDIATE")
+                              : QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE");
+    constexpr int kAttempts = 30;
     for (int attempt = 1;; ++attempt) {
         QSqlDatabase db = writer();
         QSqlQuery q(db);
@@ -163,29 +170,38 @@ void Database::write(const std::function<void(QSqlDatabase &)> &work)
             }
             return;
         } catch (const StorageError &e) {
+            if (e.isUnreachable())
+                db.close(); // a dropped connection is reopened on the next call
             if (!e.isBusy() || attempt == kAttempts)
                 throw;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
+            // Jittered back-off, so that conflicting writers do not collide again in step.
+            const int ceiling = 1 << std::min(attempt, 6); // 2 .. 64 ms
+            std::this_thread::sleep_for(
+                std::chrono::milliseconds(QRandomGenerator::global()->bounded(1, ceiling + 1)));
         }
     }
 }
 
 bool Database::ping(QString *error)
 {
-    try {
-        QSqlDatabase db = writer();
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("SELECT 1")) || !q.next()) {
-            *error = q.lastError().text();
-            // A dropped PostgreSQL connection is reopened on the next call.
-            db.close();
+    for (const bool replica : {false, true}) {
+        if (replica && !m_replica)
+            break;
+        try {
+            QSqlDatabase db = connection(replica);
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT 1")) || !q.next()) {
+                *error = (replica ? QStringLiteral("replica: ") : QString()) + q.lastError().text();
+                // A dropped PostgreSQL connection is reopened on the next call.
+                db.close();
+                return false;
+            }
+        } catch (const StorageError &e) {
+            *error = QString::fromUtf8(e.what());
             return false;
         }
-        return true;
-    } catch (const StorageError &e) {
-        *error = QString::fromUtf8(e.what());
-        return false;
     }
+    return true;
 }
 
 void Database::close()

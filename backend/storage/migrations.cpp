@@ -10,9 +10,10 @@ namespace {
 
 QString expand(QString sql, Dialect dialect)
 {
-    return sql.replace(QLatin1String("%ID%"), dialect == Dialect::Sqlite
-                                                  ? QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT")
-                                                  : QLatin1String("BIGSERIAL PRIMARY KEY"));
+    return sql.replace(QLatin1String("%ID%"),
+                       dialect == Dialect::Sqlite
+                           ? QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT")
+                           : QLatin1String("BIGSERIAL PRIMARY KEY"));
 }
 
 void run(QSqlDatabase &db, const QString &sql)

@@ -9,7 +9,14 @@ StorageError StorageError::fromSql(const QString &what, const QSqlError &error)
     const bool busy = code == QLatin1String("5") || code == QLatin1String("6") ||
                       code == QLatin1String("40001") || code == QLatin1String("40P01");
     const bool unreachable = error.type() == QSqlError::ConnectionError;
-    return StorageError(QStringLiteral("%1: %2").arg(what, error.text()), busy, unreachable);
+    // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY (or plain SQLITE_CONSTRAINT with a UNIQUE
+    // message); PostgreSQL unique_violation.
+    const bool duplicate =
+        code == QLatin1String("2067") || code == QLatin1String("1555") ||
+        code == QLatin1String("23505") ||
+        (code == QLatin1String("19") && error.databaseText().contains(QLatin1String("UNIQUE")));
+    return StorageError(QStringLiteral("%1: %2").arg(what, error.text()), busy, unreachable,
+                        duplicate);
 }
 
 } // namespace haitao::server

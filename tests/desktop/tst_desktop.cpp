@@ -70,11 +70,13 @@ private slots:
     void customerIsRefused();
     void unreachableServerShowsError();
     void emptyFieldsAreCheckedFirst();
+    void lockoutShowsRetryTime();
     void adminPageListsUsers();
     void roleDelegateChangesRole();
     void createUserDialogValidates();
     void languageSwitchRetranslatesAdminPage();
     void mainWindowLanguageMenuAndStatus();
+    void mainWindowShowsLostConnection();
 
 private:
     std::unique_ptr<testing::TestServer> m_server;
@@ -198,10 +200,27 @@ void TstDesktop::emptyFieldsAreCheckedFirst()
     QVERIFY(!dialog.isBusy()); // nothing was sent
 }
 
+void TstDesktop::lockoutShowsRetryTime()
+{
+    QVERIFY(m_server->createUser(QStringLiteral("locked.out"), opsPassword, Role::Ops) > 0);
+    testing::SyncClient other(m_server->url());
+    for (int i = 0; i < m_server->config().lockout.maxFailuresPerAccount; ++i)
+        QVERIFY(
+            !other.login(QStringLiteral("locked.out"), QStringLiteral("wrong-password")).isEmpty());
+
+    client::ApiClient api;
+    widgets::SignInDialog dialog(&api);
+    dialog.show();
+    submitSignIn(dialog, m_server->url().toString(), QStringLiteral("locked.out"), opsPassword);
+    QLabel *message = child<QLabel>(&dialog, "signInMessage");
+    QTRY_VERIFY(message->text().startsWith(QLatin1String("Too many failed sign-ins")));
+    QVERIFY2(message->text().contains(QLatin1String("Try again in")), qPrintable(message->text()));
+}
+
 void TstDesktop::adminPageListsUsers()
 {
     client::UserQuery query;
-    query.limit = 500;
+    query.limit = 200; // the server's maximum for users
     const auto users = m_admin->wait<Page<UserInfo>>(
         [&](QObject *context, auto done) { m_admin->api().listUsers(query, context, done); });
     QVERIFY(users.ok());
@@ -367,6 +386,27 @@ void TstDesktop::mainWindowLanguageMenuAndStatus()
 
     window.clearSession();
     QCOMPARE(child<QLabel>(&window, "userStatus")->text(), QStringLiteral("Not signed in"));
+}
+
+void TstDesktop::mainWindowShowsLostConnection()
+{
+    client::ApiClient api;
+    api.setBaseUrl(m_server->url());
+    widgets::LanguageSwitcher languages;
+    widgets::MainWindow window(&api, &languages);
+    window.setSession(Session{});
+    window.show();
+    QLabel *connection = child<QLabel>(&window, "connectionStatus");
+    QCOMPARE(connection->text(), QStringLiteral("Connected"));
+
+    // What the 15 s health ping does, without waiting for it: first where nothing listens...
+    api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1")));
+    api.health(&window, [](const client::Result<client::Done> &) {});
+    QTRY_COMPARE(connection->text(), QStringLiteral("Server unreachable"));
+    // ...then back at the server.
+    api.setBaseUrl(m_server->url());
+    api.health(&window, [](const client::Result<client::Done> &) {});
+    QTRY_COMPARE(connection->text(), QStringLiteral("Connected"));
 }
 
 QTEST_MAIN(TstDesktop)

@@ -94,7 +94,7 @@ void TstModels::initTestCase()
 int TstModels::userCountOnServer()
 {
     client::UserQuery query;
-    query.limit = 500;
+    query.limit = 200; // the server's maximum for users
     const auto page = m_admin->wait<Page<UserInfo>>(
         [&](QObject *context, auto done) { m_admin->api().listUsers(query, context, done); });
     return page.ok() ? int(page.value().items.size()) : -1;

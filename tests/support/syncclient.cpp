@@ -31,9 +31,8 @@ client::RawResponse SyncClient::raw(const QByteArray &method, const QString &pat
 
 QString SyncClient::login(const QString &username, const QString &password)
 {
-    const auto r = wait<Session>([&](QObject *ctx, auto done) {
-        m_api.login(username, password, ctx, done);
-    });
+    const auto r =
+        wait<Session>([&](QObject *ctx, auto done) { m_api.login(username, password, ctx, done); });
     return r.ok() ? QString() : r.error().message();
 }
 

@@ -19,8 +19,7 @@ public:
 
     client::ApiClient &api() { return m_api; }
 
-    template <typename T, typename Call>
-    client::Result<T> wait(Call call)
+    template <typename T, typename Call> client::Result<T> wait(Call call)
     {
         std::optional<client::Result<T>> result;
         QEventLoop loop;

@@ -16,10 +16,16 @@ bool usingPostgres()
     return !qEnvironmentVariableIsEmpty("HAITAO_TEST_PG_URL");
 }
 
+bool postgresRequiredButMissing()
+{
+    return qEnvironmentVariableIsSet("HAITAO_TEST_REQUIRE_PG") && !usingPostgres();
+}
+
 QString freshDatabaseUrl(const QString &dir, const QString &component)
 {
     if (!usingPostgres())
-        return QStringLiteral("sqlite:") + QDir(dir).absoluteFilePath(component + QStringLiteral(".db"));
+        return QStringLiteral("sqlite:") +
+               QDir(dir).absoluteFilePath(component + QStringLiteral(".db"));
 
     QUrl admin(qEnvironmentVariable("HAITAO_TEST_PG_URL"));
     const QString name = QStringLiteral("haitao_test_%1_%2")

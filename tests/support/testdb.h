@@ -9,5 +9,7 @@ namespace haitao::testing {
 // databases), a freshly created database there, so every test starts empty.
 QString freshDatabaseUrl(const QString &dir, const QString &component);
 bool usingPostgres();
+// True in the *_pg CTest entries when no PostgreSQL was configured (run scripts/test).
+bool postgresRequiredButMissing();
 
 } // namespace haitao::testing

@@ -16,6 +16,7 @@ TestServer::TestServer(server::Config config)
     m_config.adminPassword = adminPassword();
     m_config.hashProfile = server::HashProfile::Fast;
     m_config.threads = 4;
+    m_config.keepAliveTimeoutSeconds = 1; // stop() waits for idle keep-alive connections
     if (!qEnvironmentVariableIsSet("HAITAO_TEST_LOG")) {
         m_config.logRequests = false;
         m_config.logSink = [](const QByteArray &) {};
