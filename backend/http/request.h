@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/role.h"
+#include "core/user.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -18,6 +19,7 @@ struct Principal
     QString username;
     Role role = Role::Customer;
     QString tokenHash;
+    UserInfo user; // as read with the token, so /auth/me needs no second query
 };
 
 // What a handler sees of a request: no socket, no httplib types.

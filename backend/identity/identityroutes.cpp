@@ -89,9 +89,8 @@ void addIdentityRoutes(Router &router, IdentityService &identity)
                });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/auth/me"), Access::signedIn(),
-               Body::None, [&identity](const Request &r) {
-                   return Response::json(identity.user(r.user().userId).toJson());
-               });
+               Body::None,
+               [&identity](const Request &r) { return Response::json(r.user().user.toJson()); });
 
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/password"), Access::signedIn(),
                Body::Json, [&identity](const Request &r) {

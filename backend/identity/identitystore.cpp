@@ -31,12 +31,12 @@ UserInfo readUser(const QSqlQuery &q)
 
 constexpr const char *kUserColumns = "id, username, display_name, role, disabled, created_at";
 
-std::optional<StoredUser> oneUser(QSqlQuery &q)
+std::optional<StoredUser> oneUser(Statement &q)
 {
     execOrThrow(q, "read user");
     if (!q.next())
         return std::nullopt;
-    return StoredUser{readUser(q), q.value(6).toString()};
+    return StoredUser{readUser(q.query()), q.value(6).toString()};
 }
 
 // A null QString binds as SQL NULL; text columns here are NOT NULL and compared with <>.
@@ -117,7 +117,7 @@ QList<Migration> migrations()
 qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &displayName, Role role,
                   const QString &passwordHash, qint64 now)
 {
-    QSqlQuery q = prepareOrThrow(
+    Statement q = prepareOrThrow(
         db, L("INSERT INTO users (username, display_name, role, password_hash, disabled, "
               "created_at, updated_at) VALUES (:u, :d, :r, :h, 0, :t, :t2) RETURNING id"));
     q.bindValue(QStringLiteral(":u"), username);
@@ -134,7 +134,7 @@ qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &disp
 
 std::optional<StoredUser> userByName(const QSqlDatabase &db, const QString &username)
 {
-    QSqlQuery q =
+    Statement q =
         prepareOrThrow(db, QStringLiteral("SELECT %1, password_hash FROM users WHERE username = :u")
                                .arg(QLatin1String(kUserColumns)));
     q.bindValue(QStringLiteral(":u"), username);
@@ -143,7 +143,7 @@ std::optional<StoredUser> userByName(const QSqlDatabase &db, const QString &user
 
 std::optional<StoredUser> userById(const QSqlDatabase &db, qint64 id)
 {
-    QSqlQuery q =
+    Statement q =
         prepareOrThrow(db, QStringLiteral("SELECT %1, password_hash FROM users WHERE id = :id")
                                .arg(QLatin1String(kUserColumns)));
     q.bindValue(QStringLiteral(":id"), id);
@@ -152,7 +152,7 @@ std::optional<StoredUser> userById(const QSqlDatabase &db, qint64 id)
 
 void updateUser(QSqlDatabase &db, const UserInfo &user, qint64 now)
 {
-    QSqlQuery q = prepareOrThrow(db, L("UPDATE users SET display_name = :d, role = :r, "
+    Statement q = prepareOrThrow(db, L("UPDATE users SET display_name = :d, role = :r, "
                                        "disabled = :x, updated_at = :t WHERE id = :id"));
     q.bindValue(QStringLiteral(":d"), text(user.displayName));
     q.bindValue(QStringLiteral(":r"), roleToString(user.role));
@@ -164,7 +164,7 @@ void updateUser(QSqlDatabase &db, const UserInfo &user, qint64 now)
 
 void setPasswordHash(QSqlDatabase &db, qint64 userId, const QString &hash, qint64 now)
 {
-    QSqlQuery q = prepareOrThrow(
+    Statement q = prepareOrThrow(
         db, L("UPDATE users SET password_hash = :h, updated_at = :t WHERE id = :id"));
     q.bindValue(QStringLiteral(":h"), hash);
     q.bindValue(QStringLiteral(":t"), now);
@@ -174,7 +174,7 @@ void setPasswordHash(QSqlDatabase &db, qint64 userId, const QString &hash, qint6
 
 int countActiveAdmins(const QSqlDatabase &db)
 {
-    QSqlQuery q = prepareOrThrow(db, L("SELECT COUNT(*) FROM users WHERE role = 'admin' AND "
+    Statement q = prepareOrThrow(db, L("SELECT COUNT(*) FROM users WHERE role = 'admin' AND "
                                        "disabled = 0"));
     execOrThrow(q, "count admins");
     return q.next() ? q.value(0).toInt() : 0;
@@ -190,7 +190,7 @@ Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter)
         sql += QStringLiteral(" AND (lower(username) LIKE :q ESCAPE '!' OR "
                               "lower(display_name) LIKE :q2 ESCAPE '!')");
     sql += QStringLiteral(" ORDER BY id LIMIT :n");
-    QSqlQuery q = prepareOrThrow(db, sql);
+    Statement q = prepareOrThrow(db, sql);
     q.bindValue(QStringLiteral(":after"), filter.afterId);
     if (filter.role)
         q.bindValue(QStringLiteral(":role"), roleToString(*filter.role));
@@ -202,7 +202,7 @@ Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter)
     execOrThrow(q, "list users");
     Page<UserInfo> page;
     while (q.next())
-        page.items.append(readUser(q));
+        page.items.append(readUser(q.query()));
     if (page.items.size() > filter.limit) {
         page.items.removeLast();
         page.nextCursor = QString::number(page.items.last().id);
@@ -212,7 +212,7 @@ Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter)
 
 void insertToken(QSqlDatabase &db, const QString &hash, qint64 userId, qint64 now, qint64 expires)
 {
-    QSqlQuery q = prepareOrThrow(db, L("INSERT INTO tokens (token_hash, user_id, created_at, "
+    Statement q = prepareOrThrow(db, L("INSERT INTO tokens (token_hash, user_id, created_at, "
                                        "expires_at) VALUES (:h, :u, :t, :e)"));
     q.bindValue(QStringLiteral(":h"), hash);
     q.bindValue(QStringLiteral(":u"), userId);
@@ -223,7 +223,7 @@ void insertToken(QSqlDatabase &db, const QString &hash, qint64 userId, qint64 no
 
 void revokeToken(QSqlDatabase &db, const QString &hash, qint64 now)
 {
-    QSqlQuery q = prepareOrThrow(db, L("UPDATE tokens SET revoked_at = :t WHERE token_hash = :h "
+    Statement q = prepareOrThrow(db, L("UPDATE tokens SET revoked_at = :t WHERE token_hash = :h "
                                        "AND revoked_at IS NULL"));
     q.bindValue(QStringLiteral(":t"), now);
     q.bindValue(QStringLiteral(":h"), hash);
@@ -232,7 +232,7 @@ void revokeToken(QSqlDatabase &db, const QString &hash, qint64 now)
 
 void deleteDeadTokens(QSqlDatabase &db, qint64 userId, qint64 now)
 {
-    QSqlQuery q = prepareOrThrow(db, L("DELETE FROM tokens WHERE user_id = :u AND "
+    Statement q = prepareOrThrow(db, L("DELETE FROM tokens WHERE user_id = :u AND "
                                        "(expires_at < :cut OR revoked_at < :cut2)"));
     q.bindValue(QStringLiteral(":u"), userId);
     q.bindValue(QStringLiteral(":cut"), now - 86400000);
@@ -242,7 +242,7 @@ void deleteDeadTokens(QSqlDatabase &db, qint64 userId, qint64 now)
 
 void revokeUserTokens(QSqlDatabase &db, qint64 userId, qint64 now, const QString &keep)
 {
-    QSqlQuery q = prepareOrThrow(db, L("UPDATE tokens SET revoked_at = :t WHERE user_id = :u "
+    Statement q = prepareOrThrow(db, L("UPDATE tokens SET revoked_at = :t WHERE user_id = :u "
                                        "AND token_hash <> :keep AND revoked_at IS NULL"));
     q.bindValue(QStringLiteral(":t"), now);
     q.bindValue(QStringLiteral(":u"), userId);
@@ -252,8 +252,9 @@ void revokeUserTokens(QSqlDatabase &db, qint64 userId, qint64 now, const QString
 
 std::optional<Principal> principalForToken(const QSqlDatabase &db, const QString &hash, qint64 now)
 {
-    QSqlQuery q = prepareOrThrow(
-        db, L("SELECT u.id, u.username, u.role FROM tokens t JOIN users u ON u.id = t.user_id "
+    Statement q = prepareOrThrow(
+        db, L("SELECT u.id, u.username, u.display_name, u.role, u.disabled, u.created_at "
+              "FROM tokens t JOIN users u ON u.id = t.user_id "
               "WHERE t.token_hash = :h AND t.revoked_at IS NULL AND t.expires_at > :now "
               "AND u.disabled = 0"));
     q.bindValue(QStringLiteral(":h"), hash);
@@ -261,18 +262,18 @@ std::optional<Principal> principalForToken(const QSqlDatabase &db, const QString
     execOrThrow(q, "authenticate");
     if (!q.next())
         return std::nullopt;
-    return Principal{q.value(0).toLongLong(), q.value(1).toString(),
-                     roleFromString(q.value(2).toString()).value_or(Role::Customer), hash};
+    const UserInfo user = readUser(q.query());
+    return Principal{user.id, user.username, user.role, hash, user};
 }
 
 void addLoginFailure(QSqlDatabase &db, const QString &subject, qint64 now, qint64 pruneBefore)
 {
-    QSqlQuery prune =
+    Statement prune =
         prepareOrThrow(db, L("DELETE FROM login_failures WHERE subject = :s AND at < :before"));
     prune.bindValue(QStringLiteral(":s"), subject);
     prune.bindValue(QStringLiteral(":before"), pruneBefore);
     execOrThrow(prune, "prune login failures");
-    QSqlQuery q = prepareOrThrow(db, L("INSERT INTO login_failures (subject, at) VALUES (:s, :t)"));
+    Statement q = prepareOrThrow(db, L("INSERT INTO login_failures (subject, at) VALUES (:s, :t)"));
     q.bindValue(QStringLiteral(":s"), subject);
     q.bindValue(QStringLiteral(":t"), now);
     execOrThrow(q, "record login failure");
@@ -280,7 +281,7 @@ void addLoginFailure(QSqlDatabase &db, const QString &subject, qint64 now, qint6
 
 void clearLoginFailures(QSqlDatabase &db, const QString &subject)
 {
-    QSqlQuery q = prepareOrThrow(db, L("DELETE FROM login_failures WHERE subject = :s"));
+    Statement q = prepareOrThrow(db, L("DELETE FROM login_failures WHERE subject = :s"));
     q.bindValue(QStringLiteral(":s"), subject);
     execOrThrow(q, "clear login failures");
 }
@@ -288,7 +289,7 @@ void clearLoginFailures(QSqlDatabase &db, const QString &subject)
 std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &subject, qint64 since,
                                        int n)
 {
-    QSqlQuery q = prepareOrThrow(db, L("SELECT at FROM login_failures WHERE subject = :s AND "
+    Statement q = prepareOrThrow(db, L("SELECT at FROM login_failures WHERE subject = :s AND "
                                        "at > :since ORDER BY at DESC LIMIT 1 OFFSET :k"));
     q.bindValue(QStringLiteral(":s"), subject);
     q.bindValue(QStringLiteral(":since"), since);
@@ -301,7 +302,7 @@ std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &su
 
 void appendAudit(QSqlDatabase &db, const AuditEntry &e)
 {
-    QSqlQuery q = prepareOrThrow(
+    Statement q = prepareOrThrow(
         db, L("INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, "
               "address, detail) VALUES (:at, :aid, :an, :ac, :tt, :ti, :ad, :de)"));
     q.bindValue(QStringLiteral(":at"), e.at.toMSecsSinceEpoch());
@@ -325,7 +326,7 @@ Page<AuditEntry> listAudit(const QSqlDatabase &db, const AuditFilter &filter)
     if (!filter.actor.isEmpty())
         sql += QStringLiteral(" AND actor_name = :actor");
     sql += QStringLiteral(" ORDER BY id DESC LIMIT :n");
-    QSqlQuery q = prepareOrThrow(db, sql);
+    Statement q = prepareOrThrow(db, sql);
     q.bindValue(QStringLiteral(":before"),
                 filter.beforeId > 0 ? filter.beforeId : std::numeric_limits<qint64>::max());
     if (!filter.action.isEmpty())
@@ -357,7 +358,7 @@ Page<AuditEntry> listAudit(const QSqlDatabase &db, const AuditFilter &filter)
 
 QString meta(const QSqlDatabase &db, const QString &key)
 {
-    QSqlQuery q = prepareOrThrow(db, L("SELECT value FROM meta WHERE key = :k"));
+    Statement q = prepareOrThrow(db, L("SELECT value FROM meta WHERE key = :k"));
     q.bindValue(QStringLiteral(":k"), key);
     execOrThrow(q, "read meta");
     return q.next() ? q.value(0).toString() : QString();
@@ -365,10 +366,10 @@ QString meta(const QSqlDatabase &db, const QString &key)
 
 void setMeta(QSqlDatabase &db, const QString &key, const QString &value)
 {
-    QSqlQuery del = prepareOrThrow(db, L("DELETE FROM meta WHERE key = :k"));
+    Statement del = prepareOrThrow(db, L("DELETE FROM meta WHERE key = :k"));
     del.bindValue(QStringLiteral(":k"), key);
     execOrThrow(del, "write meta");
-    QSqlQuery q = prepareOrThrow(db, L("INSERT INTO meta (key, value) VALUES (:k, :v)"));
+    Statement q = prepareOrThrow(db, L("INSERT INTO meta (key, value) VALUES (:k, :v)"));
     q.bindValue(QStringLiteral(":k"), key);
     q.bindValue(QStringLiteral(":v"), value);
     execOrThrow(q, "write meta");

@@ -11,6 +11,8 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+#include <unordered_map>
+#include <utility>
 
 namespace haitao::server {
 
@@ -19,13 +21,25 @@ namespace {
 std::atomic<int> g_nextInstance{1};
 std::atomic<quint64> g_nextThread{1};
 
-// Names of the connections opened by the current thread; removed when the thread ends.
+struct CachedStatement
+{
+    QSqlQuery query;
+    bool inUse = false;
+};
+
+// The connections opened by the current thread and their prepared statements; all removed
+// when the thread ends (statements first: a connection must not be removed under them).
 struct ThreadConnections
 {
     quint64 serial = g_nextThread.fetch_add(1);
     QStringList names;
+    std::unordered_map<QString, std::unordered_map<QString, std::unique_ptr<CachedStatement>>>
+        statements; // connection name -> SQL -> statement
+
+    void dropStatements(const QString &name) { statements.erase(name); }
     ~ThreadConnections()
     {
+        statements.clear();
         for (const QString &name : std::as_const(names))
             QSqlDatabase::removeDatabase(name);
     }
@@ -52,12 +66,51 @@ void execOrThrow(QSqlQuery &query, const char *what)
         throw StorageError::fromSql(QString::fromLatin1(what), query.lastError());
 }
 
-QSqlQuery prepareOrThrow(const QSqlDatabase &db, const QString &sql)
+void execOrThrow(Statement &statement, const char *what)
 {
-    QSqlQuery q(db);
-    if (!q.prepare(sql))
-        throw StorageError::fromSql(QStringLiteral("prepare"), q.lastError());
-    return q;
+    execOrThrow(statement.query(), what);
+}
+
+Statement::Statement(QSqlQuery *cached, bool *inUse)
+    : m_query(cached)
+    , m_inUse(inUse)
+{
+    *m_inUse = true;
+}
+
+Statement::Statement(std::unique_ptr<QSqlQuery> own)
+    : m_query(own.get())
+    , m_owned(std::move(own))
+{}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_query(std::exchange(other.m_query, nullptr))
+    , m_inUse(std::exchange(other.m_inUse, nullptr))
+    , m_owned(std::move(other.m_owned))
+{}
+
+Statement::~Statement()
+{
+    if (m_query && m_inUse) {
+        m_query->finish();
+        *m_inUse = false;
+    }
+}
+
+Statement prepareOrThrow(const QSqlDatabase &db, const QString &sql)
+{
+    auto &perConnection = threadConnections().statements[db.connectionName()];
+    auto &entry = perConnection[sql];
+    if (entry && !entry->inUse)
+        return Statement(&entry->query, &entry->inUse);
+
+    auto query = std::make_unique<QSqlQuery>(db);
+    if (!query->prepare(sql))
+        throw StorageError::fromSql(QStringLiteral("prepare"), query->lastError());
+    if (entry) // the cached one is borrowed further up this thread's stack
+        return Statement(std::move(query));
+    entry = std::make_unique<CachedStatement>(CachedStatement{std::move(*query), false});
+    return Statement(&entry->query, &entry->inUse);
 }
 
 Database::Database(QString component, DbUrl primary, std::optional<DbUrl> replica)
@@ -94,6 +147,8 @@ QSqlDatabase Database::connection(bool replica)
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        db = QSqlDatabase();
+        tc.dropStatements(name);
         QSqlDatabase::removeDatabase(name);
     }
     QSqlDatabase db = open(name, replica ? *m_replica : m_primary, replica);
@@ -207,6 +262,10 @@ bool Database::ping(QString *error)
 void Database::close()
 {
     std::lock_guard lock(m_mutex);
+    // Other threads that used this store have ended (and dropped theirs); this one drops its own.
+    ThreadConnections &tc = threadConnections();
+    for (const QString &name : std::as_const(m_names))
+        tc.dropStatements(name);
     for (const QString &name : std::as_const(m_names))
         QSqlDatabase::removeDatabase(name);
     m_names.clear();

@@ -4,6 +4,7 @@
 #include "backend/storage/storageerror.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
 
 #include <functional>
@@ -52,9 +53,39 @@ private:
     QStringList m_names;
 };
 
+// A prepared statement borrowed from this thread's cache for its connection: SQL is parsed
+// once per connection, not once per request. Leaving scope resets it (sqlite3_reset), which
+// also ends the read transaction an unfinished SELECT would otherwise keep open.
+class Statement
+{
+public:
+    Statement(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    ~Statement();
+
+    QSqlQuery &query() { return *m_query; }
+    void bindValue(const QString &placeholder, const QVariant &value)
+    {
+        m_query->bindValue(placeholder, value);
+    }
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+
+private:
+    friend Statement prepareOrThrow(const QSqlDatabase &db, const QString &sql);
+    Statement(QSqlQuery *cached, bool *inUse);
+    explicit Statement(std::unique_ptr<QSqlQuery> own);
+
+    QSqlQuery *m_query;
+    bool *m_inUse = nullptr;            // the cache entry's flag, for borrowed statements
+    std::unique_ptr<QSqlQuery> m_owned; // when the cached one is already in use (nesting)
+};
+
+// Prepares `sql` on `db` (from the cache where possible), throwing StorageError on failure.
+Statement prepareOrThrow(const QSqlDatabase &db, const QString &sql);
 // Executes a prepared statement and throws StorageError on failure.
-void execOrThrow(class QSqlQuery &query, const char *what);
-// Prepares `sql` on `db`, throwing StorageError on failure.
-class QSqlQuery prepareOrThrow(const QSqlDatabase &db, const QString &sql);
+void execOrThrow(Statement &statement, const char *what);
+void execOrThrow(QSqlQuery &query, const char *what);
 
 } // namespace haitao::server

@@ -75,7 +75,7 @@ int migrate(Database &database, const QList<Migration> &migrations)
                 database.dialect() == Dialect::Sqlite ? m.sqliteOnly : m.postgresOnly;
             for (const QString &sql : specific)
                 run(db, expand(sql, database.dialect()));
-            QSqlQuery record = prepareOrThrow(
+            Statement record = prepareOrThrow(
                 db, QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
                                    "VALUES (:v, :n, :t)"));
             record.bindValue(QStringLiteral(":v"), m.version);
