@@ -1,6 +1,9 @@
 #include "widgets/languageswitcher.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
+#include <QWidget>
 #include <QLibraryInfo>
 #include <QSettings>
 #include <QTranslator>
@@ -54,6 +57,13 @@ bool LanguageSwitcher::setLanguage(const QString &language)
             QCoreApplication::installTranslator(m_qtTranslator);
     }
     m_language = language;
+    // Dates and numbers follow the language too; widgets made later take the default.
+    const QLocale locale = language == english() ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                                 : QLocale(QLocale::Chinese, QLocale::China);
+    QLocale::setDefault(locale);
+    const QList<QWidget *> windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows)
+        window->setLocale(locale);
     QSettings().setValue(settingsKey(), language);
     emit languageChanged(language);
     return true;
