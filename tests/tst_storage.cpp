@@ -267,6 +267,56 @@ private slots:
         }
     }
 
+    void reconnectsAfterConnectionLoss()
+    {
+        if (!usingPostgres())
+            QSKIP("needs a server that can drop the connection: runs in tst_storage_pg");
+        QTemporaryDir dir;
+        QString error;
+        const auto url =
+            DbUrl::parse(freshDatabaseUrl(dir.path(), QStringLiteral("identity")), &error);
+        QVERIFY2(url, qPrintable(error));
+        Database db(QStringLiteral("identity"), *url);
+        Database admin(QStringLiteral("identity"), *url);
+        migrate(db, kCounterSchema);
+        qint64 pid = 0;
+        {
+            Statement q = prepareOrThrow(db.writer(), QStringLiteral("SELECT pg_backend_pid()"));
+            execOrThrow(q, "pid");
+            QVERIFY(q.next());
+            pid = q.value(0).toLongLong();
+        }
+        {
+            Statement kill =
+                prepareOrThrow(admin.writer(), QStringLiteral("SELECT pg_terminate_backend(:p)"));
+            kill.bindValue(QStringLiteral(":p"), pid);
+            execOrThrow(kill, "terminate");
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                Statement q = prepareOrThrow(
+                    admin.writer(),
+                    QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = :p"));
+                q.bindValue(QStringLiteral(":p"), pid);
+                execOrThrow(q, "activity");
+                return q.next() && q.value(0).toInt() == 0;
+            }(),
+            5000);
+        // The first call finds the connection gone and says so (503 upstream)...
+        try {
+            Statement q = prepareOrThrow(db.writer(), QStringLiteral("SELECT COUNT(*) FROM items"));
+            execOrThrow(q, "count");
+            QFAIL("a dead connection answered");
+        } catch (const StorageError &e) {
+            QVERIFY2(e.isUnreachable(), e.what());
+        }
+        // ...and the next one has a new connection.
+        Statement q = prepareOrThrow(db.writer(), QStringLiteral("SELECT COUNT(*) FROM items"));
+        execOrThrow(q, "count");
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
     void unreachableStoreIsReported()
     {
         const auto url = DbUrl::parse(QStringLiteral("sqlite:/proc/no-such-dir/x.db"), nullptr);

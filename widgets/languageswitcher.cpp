@@ -2,11 +2,11 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QLocale>
-#include <QWidget>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QTranslator>
+#include <QWidget>
 
 namespace haitao::widgets {
 

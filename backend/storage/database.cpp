@@ -68,23 +68,35 @@ void execOrThrow(QSqlQuery &query, const char *what)
 
 void execOrThrow(Statement &statement, const char *what)
 {
-    execOrThrow(statement.query(), what);
+    if (statement.m_query->exec())
+        return;
+    const QSqlError error = statement.m_query->lastError();
+    // Qt marks a connection closed when the server went away (PostgreSQL restart, network):
+    // say so, and the thread's next call opens a new one.
+    if (!QSqlDatabase::database(statement.m_connection, false).isOpen())
+        throw StorageError(QStringLiteral("%1: lost the connection: %2")
+                               .arg(QString::fromLatin1(what), error.text()),
+                           false, true);
+    throw StorageError::fromSql(QString::fromLatin1(what), error);
 }
 
-Statement::Statement(QSqlQuery *cached, bool *inUse)
+Statement::Statement(QSqlQuery *cached, bool *inUse, QString connection)
     : m_query(cached)
+    , m_connection(std::move(connection))
     , m_inUse(inUse)
 {
     *m_inUse = true;
 }
 
-Statement::Statement(std::unique_ptr<QSqlQuery> own)
+Statement::Statement(std::unique_ptr<QSqlQuery> own, QString connection)
     : m_query(own.get())
+    , m_connection(std::move(connection))
     , m_owned(std::move(own))
 {}
 
 Statement::Statement(Statement &&other) noexcept
     : m_query(std::exchange(other.m_query, nullptr))
+    , m_connection(std::move(other.m_connection))
     , m_inUse(std::exchange(other.m_inUse, nullptr))
     , m_owned(std::move(other.m_owned))
 {}
@@ -102,15 +114,18 @@ Statement prepareOrThrow(const QSqlDatabase &db, const QString &sql)
     auto &perConnection = threadConnections().statements[db.connectionName()];
     auto &entry = perConnection[sql];
     if (entry && !entry->inUse)
-        return Statement(&entry->query, &entry->inUse);
+        return Statement(&entry->query, &entry->inUse, db.connectionName());
 
     auto query = std::make_unique<QSqlQuery>(db);
-    if (!query->prepare(sql))
+    if (!query->prepare(sql)) {
+        if (!db.isOpen()) // the server went away; the thread's next call reconnects
+            throw StorageError(QStringLiteral("prepare: lost the connection"), false, true);
         throw StorageError::fromSql(QStringLiteral("prepare"), query->lastError());
+    }
     if (entry) // the cached one is borrowed further up this thread's stack
-        return Statement(std::move(query));
+        return Statement(std::move(query), db.connectionName());
     entry = std::make_unique<CachedStatement>(CachedStatement{std::move(*query), false});
-    return Statement(&entry->query, &entry->inUse);
+    return Statement(&entry->query, &entry->inUse, db.connectionName());
 }
 
 Database::Database(QString component, DbUrl primary, std::optional<DbUrl> replica)
@@ -225,8 +240,11 @@ void Database::write(const std::function<void(QSqlDatabase &)> &work)
             }
             return;
         } catch (const StorageError &e) {
-            if (e.isUnreachable())
+            if (e.isUnreachable() || !db.isOpen()) {
                 db.close(); // a dropped connection is reopened on the next call
+                // Never retried: a COMMIT may have reached the server before the line broke.
+                throw StorageError(QString::fromUtf8(e.what()), false, true);
+            }
             if (!e.isBusy() || attempt == kAttempts)
                 throw;
             // Jittered back-off, so that conflicting writers do not collide again in step.

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -74,10 +75,12 @@ public:
 
 private:
     friend Statement prepareOrThrow(const QSqlDatabase &db, const QString &sql);
-    Statement(QSqlQuery *cached, bool *inUse);
-    explicit Statement(std::unique_ptr<QSqlQuery> own);
+    friend void execOrThrow(Statement &statement, const char *what);
+    Statement(QSqlQuery *cached, bool *inUse, QString connection);
+    Statement(std::unique_ptr<QSqlQuery> own, QString connection);
 
     QSqlQuery *m_query;
+    QString m_connection;
     bool *m_inUse = nullptr;            // the cache entry's flag, for borrowed statements
     std::unique_ptr<QSqlQuery> m_owned; // when the cached one is already in use (nesting)
 };

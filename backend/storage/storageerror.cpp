@@ -8,7 +8,11 @@ StorageError StorageError::fromSql(const QString &what, const QSqlError &error)
     const QString code = error.nativeErrorCode();
     const bool busy = code == QLatin1String("5") || code == QLatin1String("6") ||
                       code == QLatin1String("40001") || code == QLatin1String("40P01");
-    const bool unreachable = error.type() == QSqlError::ConnectionError;
+    // PostgreSQL connection exceptions and shutdowns. (QSqlError::ConnectionError is no
+    // guide: QSQLITE reports constraint failures with it.) Lost connections are also found
+    // by their closed handle, in execOrThrow().
+    const bool unreachable =
+        code.startsWith(QLatin1String("08")) || code.startsWith(QLatin1String("57P0"));
     // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY (or plain SQLITE_CONSTRAINT with a UNIQUE
     // message); PostgreSQL unique_violation.
     const bool duplicate =
