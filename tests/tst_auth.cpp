@@ -312,6 +312,26 @@ private slots:
                  409);
     }
 
+    void tokensWorkAcrossInstances()
+    {
+        // A second server on the same stores: a token issued by one works on the other, and a
+        // logout on the other ends it everywhere (no sticky sessions needed).
+        server::Config config;
+        config.dbUrls = m_server->config().dbUrls;
+        TestServer second(config);
+        QVERIFY(second.start());
+        auto a = signedIn(QStringLiteral("admin"), TestServer::adminPassword());
+        SyncClient b(second.url());
+        b.api().setToken(a->api().token());
+        QVERIFY(b.wait<UserInfo>([&](QObject *ctx, auto done) { b.api().me(ctx, done); }).ok());
+        QVERIFY(
+            b.wait<client::Done>([&](QObject *ctx, auto done) { b.api().logout(ctx, done); }).ok());
+        QCOMPARE(a->wait<UserInfo>([&](QObject *ctx, auto done) { a->api().me(ctx, done); })
+                     .error()
+                     .status,
+                 401);
+    }
+
     void listsArePagedAndFiltered()
     {
         for (int i = 0; i < 7; ++i)
