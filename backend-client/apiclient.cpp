@@ -23,7 +23,9 @@ template <typename T> Page<T> parsePage(const QJsonObject &json)
 
 QString withQuery(const QString &path, const QUrlQuery &query)
 {
-    const QString q = query.toString(QUrl::FullyEncoded);
+    // QUrlQuery leaves '+' alone, and the server reads it as a space ("C++" -> "C  ").
+    const QString q =
+        query.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'), QLatin1String("%2B"));
     return q.isEmpty() ? path : path + QLatin1Char('?') + q;
 }
 
@@ -81,7 +83,9 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
     QNetworkReply *reply = m_nam->sendCustomRequest(request, method, body);
     // The context guards the callback: if it dies first, the reply is dropped silently.
     QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, context ? context : this,
+    // Connected to the client, not the context, so the reply is always freed; the callback
+    // itself only runs while the context lives.
+    connect(reply, &QNetworkReply::finished, this,
             [this, reply, guard, hasContext = context != nullptr, done = std::move(done)] {
                 reply->deleteLater();
                 RawResponse r;
@@ -111,7 +115,7 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
     const bool carriesSession =
         !m_token.isEmpty() && !path.startsWith(QLatin1String("/api/v1/auth/login"));
     send(method, path, payload, headers, context,
-         [this, carriesSession, done = std::move(done)](const RawResponse &r) {
+         [this, carriesSession, token = m_token, done = std::move(done)](const RawResponse &r) {
              if (r.status == 0) {
                  done(ApiError::network(r.networkError));
                  return;
@@ -119,7 +123,9 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
              if (r.status >= 400) {
                  ApiError error = ApiError::fromResponse(r.status, r.body, r.header("Retry-After"),
                                                          r.header("X-Request-Id"));
-                 if (r.status == 401 && carriesSession)
+                 // Only if that token is still ours: a late answer to a call made before a new
+                 // sign-in must not end the new session.
+                 if (r.status == 401 && carriesSession && m_token == token)
                      emit sessionExpired();
                  done(error);
                  return;

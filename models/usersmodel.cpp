@@ -133,19 +133,25 @@ bool UsersModel::setData(const QModelIndex &index, const QVariant &value, int ro
 
 void UsersModel::sendPatch(qint64 id, const client::UserPatch &patch)
 {
-    m_client->updateUser(id, patch, this, [this, id](const client::Result<UserInfo> &result) {
-        if (!result.ok()) {
-            // Views may have painted the edit already (a toggled check box): show the truth.
+    // Two quick edits of one row are two requests that may answer in either order: only the
+    // answer to the latest one is applied.
+    const quint64 sequence = ++m_patchSequence[id];
+    m_client->updateUser(
+        id, patch, this, [this, id, sequence](const client::Result<UserInfo> &result) {
+            if (m_patchSequence.value(id) != sequence)
+                return;
+            if (!result.ok()) {
+                // Views may have painted the edit already (a toggled check box): show the truth.
+                refreshRow(id);
+                emit errorOccurred(result.error());
+                return;
+            }
+            const int row = rowOfUser(id);
+            if (row < 0)
+                return; // reloaded meanwhile; the new rows came from the server anyway
+            m_users[row] = result.value();
             refreshRow(id);
-            emit errorOccurred(result.error());
-            return;
-        }
-        const int row = rowOfUser(id);
-        if (row < 0)
-            return; // reloaded meanwhile; the new rows came from the server anyway
-        m_users[row] = result.value();
-        refreshRow(id);
-    });
+        });
 }
 
 void UsersModel::refreshRow(qint64 id)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+
 #include "backend-client/apiclient.h"
 #include "core/user.h"
 #include "models/pagedtablemodel.h"
@@ -48,6 +50,7 @@ protected:
     void clearRows() override { m_users.clear(); }
 
 private:
+    QHash<qint64, quint64> m_patchSequence; // latest PATCH per user id
     void sendPatch(qint64 id, const client::UserPatch &patch);
     void refreshRow(qint64 id);
 

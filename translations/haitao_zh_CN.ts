@@ -228,6 +228,10 @@
             <numerusform>请在 %n 分钟后重试。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server sent an unexpected answer (HTTP %1).</source>
+        <translation>服务器返回了无法识别的应答（HTTP %1）。</translation>
+    </message>
 </context>
 <context>
     <name>haitao::widgets::MainWindow</name>
@@ -270,6 +274,10 @@
     <message>
         <source>Server unreachable</source>
         <translation>服务器不可达</translation>
+    </message>
+    <message>
+        <source>This language could not be loaded.</source>
+        <translation>无法加载该语言。</translation>
     </message>
 </context>
 <context>

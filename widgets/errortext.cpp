@@ -42,6 +42,12 @@ QString describeError(const client::ApiError &error)
         return QCoreApplication::translate("haitao::widgets::ErrorText",
                                            "The server could not do this: %1")
             .arg(error.message());
+    case ProblemKind::Unknown:
+        // Not an answer of ours (a proxy's error page, an unreadable body): no English text
+        // from the client library, just what we know.
+        return QCoreApplication::translate("haitao::widgets::ErrorText",
+                                           "The server sent an unexpected answer (HTTP %1).")
+            .arg(error.status);
     default:
         return error.message();
     }

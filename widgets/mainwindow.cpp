@@ -67,8 +67,12 @@ MainWindow::MainWindow(client::ApiClient *client, LanguageSwitcher *languages, Q
         action->setData(language);
         action->setCheckable(true);
         m_languageActions->addAction(action);
-        connect(action, &QAction::triggered, this,
-                [this, language] { m_languages->setLanguage(language); });
+        connect(action, &QAction::triggered, this, [this, language] {
+            if (!m_languages->setLanguage(language)) {
+                syncLanguageActions(); // the check mark goes back to the language in use
+                statusBar()->showMessage(tr("This language could not be loaded."), 5000);
+            }
+        });
     }
     connect(m_languages, &LanguageSwitcher::languageChanged, this,
             &MainWindow::syncLanguageActions);

@@ -121,7 +121,9 @@ void SignInDialog::signIn()
 {
     if (m_busy)
         return;
-    const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
+    // A user name or password typed into the address must not reach QSettings.
+    const QUrl server =
+        QUrl::fromUserInput(m_server->text().trimmed()).adjusted(QUrl::RemoveUserInfo);
     if (m_server->text().trimmed().isEmpty() || !server.isValid() || server.host().isEmpty() ||
         (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))) {
         showError([] { return tr("Enter the server address, e.g. http://127.0.0.1:8080."); });
