@@ -363,6 +363,20 @@ private slots:
             [&](QObject *ctx, auto done) { admin->api().listUsers(ops, ctx, done); });
         QCOMPARE(r.value().items.size(), 3);
 
+        // Query text travels intact, '+' included.
+        client::NewUser plus{QStringLiteral("cpp"), QStringLiteral("C++ Team"), Role::Ops,
+                             QStringLiteral("cpp password")};
+        QVERIFY(admin
+                    ->wait<UserInfo>(
+                        [&](QObject *ctx, auto done) { admin->api().createUser(plus, ctx, done); })
+                    .ok());
+        client::UserQuery search;
+        search.search = QStringLiteral("c++ t");
+        const auto found = admin->wait<Page<UserInfo>>(
+            [&](QObject *ctx, auto done) { admin->api().listUsers(search, ctx, done); });
+        QCOMPARE(found.value().items.size(), 1);
+        QCOMPARE(found.value().items.first().username, QStringLiteral("cpp"));
+
         const auto bad =
             admin->raw("GET", QStringLiteral("/api/v1/admin/users?cursor=abc&limit=0"));
         QCOMPARE(bad.status, 400);
