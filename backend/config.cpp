@@ -1,5 +1,6 @@
 #include "backend/config.h"
 
+#include "backend/http/clientaddress.h"
 #include "backend/storage/dburl.h"
 
 #include <QCommandLineParser>
@@ -91,7 +92,13 @@ std::optional<Config> parseConfig(const QStringList &arguments,
                                  QStringLiteral("Lifetime of a sign-in token in seconds "
                                                 "[HAITAO_TOKEN_TTL]. Default 43200."),
                                  QStringLiteral("SECONDS"));
-    parser.addOptions({help, listen, data, db, replica, demo, logFormat, threads, ttl});
+    const QCommandLineOption proxies(
+        QStringLiteral("trusted-proxies"),
+        QStringLiteral("Load balancers whose X-Forwarded-For names the client, for per-address "
+                       "sign-in limits and logs, e.g. 10.0.0.0/8,127.0.0.1 "
+                       "[HAITAO_TRUSTED_PROXIES]. Default: none."),
+        QStringLiteral("SUBNETS"));
+    parser.addOptions({help, listen, data, db, replica, demo, logFormat, threads, ttl, proxies});
     if (helpText)
         *helpText = parser.helpText();
 
@@ -172,6 +179,12 @@ std::optional<Config> parseConfig(const QStringList &arguments,
             *error = QStringLiteral("--token-ttl expects at least 60 seconds");
             return std::nullopt;
         }
+    }
+    config.trustedProxies = value(proxies, "HAITAO_TRUSTED_PROXIES");
+    QList<Subnet> subnets;
+    if (!parseSubnets(config.trustedProxies, &subnets, error)) {
+        *error = QStringLiteral("--trusted-proxies: ") + *error;
+        return std::nullopt;
     }
     config.adminPassword = environment.value(QStringLiteral("HAITAO_ADMIN_PASSWORD"));
     return config;

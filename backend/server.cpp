@@ -89,6 +89,11 @@ bool Server::start(QString *error)
     options.readTimeoutSeconds = d->config.readTimeoutSeconds;
     options.keepAliveTimeoutSeconds = d->config.keepAliveTimeoutSeconds;
     options.logRequests = d->config.logRequests;
+    QString proxyError;
+    if (!parseSubnets(d->config.trustedProxies, &options.trustedProxies, &proxyError)) {
+        *error = proxyError;
+        return false;
+    }
     IdentityService *identity = d->identity.get();
     d->http = std::make_unique<HttpServer>(
         d->router, [identity](const QString &token) { return identity->authenticate(token); },

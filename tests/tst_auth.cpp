@@ -163,6 +163,29 @@ private slots:
         QVERIFY2(after.ok(), qPrintable(after.error().message()));
     }
 
+    void addressLockoutSeesClientsBehindATrustedProxy()
+    {
+        server::Config config;
+        config.trustedProxies = QStringLiteral("127.0.0.1");
+        config.lockout.maxFailuresPerAddress = 3;
+        TestServer lb(config);
+        QVERIFY(lb.start());
+        SyncClient c(lb.url());
+        auto attempt = [&](const QByteArray &client, int n) {
+            return c
+                .raw("POST", QStringLiteral("/api/v1/auth/login"),
+                     QStringLiteral(R"({"username":"nobody%1","password":"wrong password"})")
+                         .arg(n)
+                         .toUtf8(),
+                     {{"Content-Type", "application/json"}, {"X-Forwarded-For", client}})
+                .status;
+        };
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(attempt("203.0.113.5", i), 401);
+        QCOMPARE(attempt("203.0.113.5", 3), 429); // that client is locked out...
+        QCOMPARE(attempt("203.0.113.6", 4), 401); // ...the one next to it behind the LB is not
+    }
+
     void tokenExpires()
     {
         auto c = signedIn(QStringLiteral("admin"), TestServer::adminPassword());

@@ -1,5 +1,6 @@
 // Command line and environment: flags win over HAITAO_* variables; bad input says what's wrong.
 #include "backend/config.h"
+#include "backend/http/clientaddress.h"
 #include "backend/storage/dburl.h"
 
 #include <QTest>
@@ -86,6 +87,9 @@ private slots:
                                  << QStringLiteral("--threads");
         QTest::newRow("unknown flag")
             << QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
+        QTest::newRow("trusted proxies")
+            << QStringList{QStringLiteral("--trusted-proxies"), QStringLiteral("10.0.0.0/8,lb")}
+            << QStringLiteral("'lb' is not an address");
     }
 
     void badInput()
@@ -95,6 +99,39 @@ private slots:
         QString error;
         QVERIFY(!parse(args, QProcessEnvironment(), &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void clientBehindProxies_data()
+    {
+        QTest::addColumn<QString>("peer");
+        QTest::addColumn<QString>("forwardedFor");
+        QTest::addColumn<QString>("trusted");
+        QTest::addColumn<QString>("client");
+        const QString lb = QStringLiteral("10.0.0.0/8,127.0.0.1");
+        auto s = [](const char *text) { return QString::fromLatin1(text); };
+        QTest::newRow("no proxies trusted")
+            << s("10.1.2.3") << s("203.0.113.5") << QString() << s("10.1.2.3");
+        QTest::newRow("trusted balancer")
+            << s("10.1.2.3") << s("203.0.113.5") << lb << s("203.0.113.5");
+        QTest::newRow("untrusted peer forging")
+            << s("198.51.100.7") << s("203.0.113.5") << lb << s("198.51.100.7");
+        QTest::newRow("client-written hops ignored")
+            << s("10.1.2.3") << s("1.1.1.1, 203.0.113.5, 10.9.9.9") << lb << s("203.0.113.5");
+        QTest::newRow("no header") << s("10.1.2.3") << QString() << lb << s("10.1.2.3");
+        QTest::newRow("garbage hop") << s("10.1.2.3") << s("evil") << lb << s("10.1.2.3");
+        QTest::newRow("ipv6") << s("::1") << s("2001:db8::7") << s("::1") << s("2001:db8::7");
+    }
+
+    void clientBehindProxies()
+    {
+        QFETCH(QString, peer);
+        QFETCH(QString, forwardedFor);
+        QFETCH(QString, trusted);
+        QFETCH(QString, client);
+        QList<Subnet> subnets;
+        QString error;
+        QVERIFY2(parseSubnets(trusted, &subnets, &error), qPrintable(error));
+        QCOMPARE(clientAddress(peer, forwardedFor, subnets), client);
     }
 
     void postgresUrl()

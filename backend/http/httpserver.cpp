@@ -25,6 +25,7 @@ struct RequestState
     QString requestId;
     QString route;
     QString user;
+    QString client; // the client behind a trusted proxy, where different from the peer
 };
 thread_local RequestState t_state;
 
@@ -154,7 +155,8 @@ HttpServer::HttpServer(const Router &router, Authenticator authenticator, Metric
                     {QStringLiteral("status"), res.status},
                     {QStringLiteral("latencyMs"), qRound(seconds * 1e5) / 100.0},
                     {QStringLiteral("user"), state.user},
-                    {QStringLiteral("remote"), QString::fromStdString(req.remote_addr)}});
+                    {QStringLiteral("remote"), QString::fromStdString(req.remote_addr)},
+                    {QStringLiteral("client"), state.client}});
     });
 }
 
@@ -265,7 +267,10 @@ Response HttpServer::handle(const httplib::Request &req, const Router::Match &ma
     request.path = QString::fromStdString(req.path);
     request.pathParams = match.params;
     request.requestId = t_state.requestId;
-    request.remoteAddress = QString::fromStdString(req.remote_addr);
+    request.remoteAddress = clientAddress(
+        QString::fromStdString(req.remote_addr),
+        QString::fromStdString(req.get_header_value("X-Forwarded-For")), m_options.trustedProxies);
+    t_state.client = request.remoteAddress;
     request.query = [&req](const QString &name) {
         return QString::fromStdString(req.get_param_value(name.toStdString()));
     };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/http/clientaddress.h"
 #include "backend/http/metrics.h"
 #include "backend/http/router.h"
 #include "backend/log.h"
@@ -34,6 +35,7 @@ public:
         int keepAliveMaxCount = 1000;
         int keepAliveTimeoutSeconds = 5;
         bool logRequests = true;
+        QList<Subnet> trustedProxies; // whose X-Forwarded-For is believed
     };
     // Looks up a bearer token; nullopt when unknown, expired or revoked.
     using Authenticator = std::function<std::optional<Principal>(const QString &token)>;
