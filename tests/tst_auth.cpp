@@ -163,6 +163,26 @@ private slots:
         QVERIFY2(after.ok(), qPrintable(after.error().message()));
     }
 
+    void parallelGuessesCannotPassTheLimit()
+    {
+        m_server->createUser(QStringLiteral("guessme"), QStringLiteral("the real one"), Role::Ops);
+        client::ApiClient api;
+        api.setBaseUrl(m_server->url());
+        QObject context;
+        int unauthorized = 0, tooMany = 0, other = 0;
+        for (int i = 0; i < 12; ++i) {
+            api.login(QStringLiteral("guessme"), QStringLiteral("guess %1").arg(i), &context,
+                      [&](const client::Result<Session> &r) {
+                          const int status = r.error().status;
+                          (status == 401 ? unauthorized : status == 429 ? tooMany : other)++;
+                      });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(unauthorized + tooMany + other, 12, 15000);
+        QCOMPARE(other, 0);
+        QCOMPARE(unauthorized, 5); // exactly the limit, however the requests interleave
+        QCOMPARE(tooMany, 7);
+    }
+
     void addressLockoutSeesClientsBehindATrustedProxy()
     {
         server::Config config;

@@ -122,17 +122,17 @@ UserInfo IdentityService::registerCustomer(const QString &username, const QStrin
     return created;
 }
 
-void IdentityService::refuseIfLocked(const QString &subject, int maxFailures)
+std::optional<ApiError> IdentityService::lockedOut(const QSqlDatabase &db, const QString &subject,
+                                                   int maxFailures) const
 {
     const qint64 window = qint64(m_config.lockout.windowSeconds) * 1000;
-    const auto nth =
-        identitystore::nthRecentFailure(m_db.writer(), subject, now() - window, maxFailures);
+    const auto nth = identitystore::nthRecentFailure(db, subject, now() - window, maxFailures);
     if (!nth)
-        return;
+        return std::nullopt;
     ApiError e(ProblemKind::TooManyRequests,
                QStringLiteral("Too many failed sign-ins; try again later"));
     e.retryAfterSeconds = int(std::max<qint64>(1, (*nth + window - now() + 999) / 1000));
-    throw e;
+    return e;
 }
 
 Session IdentityService::login(const QString &username, const QString &password,
@@ -140,25 +140,34 @@ Session IdentityService::login(const QString &username, const QString &password,
 {
     const QString name = username.toLower();
     const Actor anonymous{0, name, address};
-    try {
-        refuseIfLocked(accountSubject(name), m_config.lockout.maxFailuresPerAccount);
-        refuseIfLocked(addressSubject(address), m_config.lockout.maxFailuresPerAddress);
-    } catch (const ApiError &) {
-        m_db.write([&](QSqlDatabase &db) {
+    const qint64 pruneBefore = now() - qint64(m_config.lockout.windowSeconds) * 1000;
+
+    // Each attempt first takes a failure slot, in the same transaction as the lockout check,
+    // so that parallel guesses cannot slip past the limit together. A successful sign-in
+    // gives its slots back.
+    std::optional<ApiError> locked;
+    qint64 addressSlot = 0;
+    m_db.write([&](QSqlDatabase &db) {
+        locked = lockedOut(db, accountSubject(name), m_config.lockout.maxFailuresPerAccount);
+        if (!locked)
+            locked = lockedOut(db, addressSubject(address), m_config.lockout.maxFailuresPerAddress);
+        if (locked) {
             audit(db, anonymous, QStringLiteral("auth.login_refused"), QStringLiteral("user"), name,
                   {{QStringLiteral("reason"), QStringLiteral("locked out")}});
-        });
-        throw;
-    }
+            return;
+        }
+        identitystore::addLoginFailure(db, accountSubject(name), now(), pruneBefore);
+        addressSlot =
+            identitystore::addLoginFailure(db, addressSubject(address), now(), pruneBefore);
+    });
+    if (locked)
+        throw *locked;
 
     // The slow argon2id check runs outside any transaction so that it never holds a lock.
     const std::optional<StoredUser> stored = identitystore::userByName(m_db.writer(), name);
     const bool passwordOk = verifyPassword(stored ? stored->passwordHash : m_dummyHash, password);
     if (!stored || !passwordOk) {
-        const qint64 pruneBefore = now() - qint64(m_config.lockout.windowSeconds) * 1000;
         m_db.write([&](QSqlDatabase &db) {
-            identitystore::addLoginFailure(db, accountSubject(name), now(), pruneBefore);
-            identitystore::addLoginFailure(db, addressSubject(address), now(), pruneBefore);
             audit(db, anonymous, QStringLiteral("auth.login_failed"), QStringLiteral("user"), name,
                   {{QStringLiteral("reason"),
                     stored ? QStringLiteral("wrong password") : QStringLiteral("unknown user")}});
@@ -168,6 +177,8 @@ Session IdentityService::login(const QString &username, const QString &password,
     }
     if (stored->info.disabled) {
         m_db.write([&](QSqlDatabase &db) {
+            identitystore::clearLoginFailures(db, accountSubject(name));
+            identitystore::deleteLoginFailure(db, addressSlot);
             audit(db, anonymous, QStringLiteral("auth.login_refused"), QStringLiteral("user"), name,
                   {{QStringLiteral("reason"), QStringLiteral("account disabled")}});
         });
@@ -183,6 +194,7 @@ Session IdentityService::login(const QString &username, const QString &password,
     const QString newHash = rehash ? hashPassword(password, m_config.hashProfile) : QString();
     m_db.write([&](QSqlDatabase &db) {
         identitystore::clearLoginFailures(db, accountSubject(name));
+        identitystore::deleteLoginFailure(db, addressSlot);
         identitystore::deleteDeadTokens(db, stored->info.id, now());
         identitystore::insertToken(db, tokenHash(session.token), stored->info.id, now(), expires);
         if (rehash)

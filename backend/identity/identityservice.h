@@ -72,7 +72,9 @@ private:
     qint64 now() const { return m_config.clock(); }
     void audit(QSqlDatabase &db, const Actor &actor, const QString &action,
                const QString &targetType, const QString &targetId, const QJsonObject &detail = {});
-    void refuseIfLocked(const QString &subject, int maxFailures);
+    // The 429 to answer when `subject` has `maxFailures` failures within the window.
+    std::optional<ApiError> lockedOut(const QSqlDatabase &db, const QString &subject,
+                                      int maxFailures) const;
     UserInfo insertUser(QSqlDatabase &db, const Actor &actor, const NewUserData &data,
                         const QString &passwordHash, const QString &action);
 

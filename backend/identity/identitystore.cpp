@@ -266,17 +266,28 @@ std::optional<Principal> principalForToken(const QSqlDatabase &db, const QString
     return Principal{user.id, user.username, user.role, hash, user};
 }
 
-void addLoginFailure(QSqlDatabase &db, const QString &subject, qint64 now, qint64 pruneBefore)
+qint64 addLoginFailure(QSqlDatabase &db, const QString &subject, qint64 now, qint64 pruneBefore)
 {
     Statement prune =
         prepareOrThrow(db, L("DELETE FROM login_failures WHERE subject = :s AND at < :before"));
     prune.bindValue(QStringLiteral(":s"), subject);
     prune.bindValue(QStringLiteral(":before"), pruneBefore);
     execOrThrow(prune, "prune login failures");
-    Statement q = prepareOrThrow(db, L("INSERT INTO login_failures (subject, at) VALUES (:s, :t)"));
+    Statement q = prepareOrThrow(
+        db, L("INSERT INTO login_failures (subject, at) VALUES (:s, :t) RETURNING id"));
     q.bindValue(QStringLiteral(":s"), subject);
     q.bindValue(QStringLiteral(":t"), now);
     execOrThrow(q, "record login failure");
+    if (!q.next())
+        throw StorageError(QStringLiteral("record login failure returned no id"));
+    return q.value(0).toLongLong();
+}
+
+void deleteLoginFailure(QSqlDatabase &db, qint64 id)
+{
+    Statement q = prepareOrThrow(db, L("DELETE FROM login_failures WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    execOrThrow(q, "delete login failure");
 }
 
 void clearLoginFailures(QSqlDatabase &db, const QString &subject)

@@ -58,7 +58,9 @@ void deleteDeadTokens(QSqlDatabase &db, qint64 userId, qint64 now);
 void revokeUserTokens(QSqlDatabase &db, qint64 userId, qint64 now, const QString &keep = {});
 std::optional<Principal> principalForToken(const QSqlDatabase &db, const QString &hash, qint64 now);
 
-void addLoginFailure(QSqlDatabase &db, const QString &subject, qint64 now, qint64 pruneBefore);
+// Records a failure (and drops the subject's ones older than `pruneBefore`); returns its id.
+qint64 addLoginFailure(QSqlDatabase &db, const QString &subject, qint64 now, qint64 pruneBefore);
+void deleteLoginFailure(QSqlDatabase &db, qint64 id);
 void clearLoginFailures(QSqlDatabase &db, const QString &subject);
 // Time of the n-th most recent failure of `subject` after `since`, if there are n.
 std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &subject, qint64 since,
