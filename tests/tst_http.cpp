@@ -196,6 +196,33 @@ private slots:
                                 "route=\"/healthz\",status=\"200\",le=\"+Inf\"}"));
     }
 
+    void unreachableReplicaIsReportedNotHidden()
+    {
+        // The replica cannot be opened: the server still starts (writes and sign-in use the
+        // primary), readiness says which store is down, and reads answer 503 with Retry-After.
+        server::Config config;
+        config.replicaUrls.insert(QStringLiteral("identity"),
+                                  QStringLiteral("sqlite:/proc/no-such-dir/identity.db"));
+        TestServer degraded(config);
+        QVERIFY(degraded.start());
+        SyncClient c(degraded.url());
+        const RawResponse ready = c.raw("GET", QStringLiteral("/readyz"));
+        QCOMPARE(ready.status, 503);
+        QCOMPARE(json(ready).value(QStringLiteral("type")).toString(),
+                 QStringLiteral("urn:haitao:problem:unavailable"));
+        QVERIFY(json(ready)
+                    .value(QStringLiteral("detail"))
+                    .toString()
+                    .contains(QStringLiteral("identity")));
+        QVERIFY(!ready.header("Retry-After").isEmpty());
+
+        QCOMPARE(c.login(QStringLiteral("admin"), TestServer::adminPassword()), QString());
+        const RawResponse list = c.raw("GET", QStringLiteral("/api/v1/admin/users"));
+        QCOMPARE(list.status, 503);
+        QVERIFY(list.header("Content-Type").startsWith("application/problem+json"));
+        QCOMPARE(list.header("Retry-After"), QByteArray("1"));
+    }
+
     void stopClosesThePort()
     {
         TestServer extra;
