@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QRegularExpression>
 
 namespace haitao::server {
 
@@ -98,7 +99,14 @@ std::optional<Config> parseConfig(const QStringList &arguments,
                        "sign-in limits and logs, e.g. 10.0.0.0/8,127.0.0.1 "
                        "[HAITAO_TRUSTED_PROXIES]. Default: none."),
         QStringLiteral("SUBNETS"));
-    parser.addOptions({help, listen, data, db, replica, demo, logFormat, threads, ttl, proxies});
+    const QCommandLineOption cors(
+        QStringLiteral("cors-origins"),
+        QStringLiteral("Web front ends allowed to call the API from a browser, e.g. "
+                       "https://shop.example,https://m.shop.example, or * for any "
+                       "[HAITAO_CORS_ORIGINS]. Default: none."),
+        QStringLiteral("ORIGINS"));
+    parser.addOptions(
+        {help, listen, data, db, replica, demo, logFormat, threads, ttl, proxies, cors});
     if (helpText)
         *helpText = parser.helpText();
 
@@ -185,6 +193,19 @@ std::optional<Config> parseConfig(const QStringList &arguments,
     if (!parseSubnets(config.trustedProxies, &subnets, error)) {
         *error = QStringLiteral("--trusted-proxies: ") + *error;
         return std::nullopt;
+    }
+    static const QRegularExpression originPattern(
+        QStringLiteral("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\\*$"));
+    for (const QString &part :
+         value(cors, "HAITAO_CORS_ORIGINS").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString origin = part.trimmed();
+        if (!originPattern.match(origin).hasMatch()) {
+            *error = QStringLiteral("--cors-origins: '%1' is not an origin like "
+                                    "https://shop.example (no path, no trailing slash)")
+                         .arg(origin);
+            return std::nullopt;
+        }
+        config.corsOrigins << origin;
     }
     config.adminPassword = environment.value(QStringLiteral("HAITAO_ADMIN_PASSWORD"));
     return config;

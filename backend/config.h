@@ -35,7 +35,8 @@ struct Config
     bool logRequests = true;
     Log::Sink logSink; // default: stderr
     int threads = 16;
-    QString trustedProxies; // "10.0.0.0/8,127.0.0.1": peers whose X-Forwarded-For is believed
+    QString trustedProxies;  // "10.0.0.0/8,127.0.0.1": peers whose X-Forwarded-For is believed
+    QStringList corsOrigins; // web front ends allowed to call the API from a browser; "*": any
     size_t maxBodyBytes = 1024 * 1024;
     int readTimeoutSeconds = 10;
     // How long an idle keep-alive connection is kept; also how long stop() may wait for one.

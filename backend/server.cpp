@@ -89,6 +89,7 @@ bool Server::start(QString *error)
     options.readTimeoutSeconds = d->config.readTimeoutSeconds;
     options.keepAliveTimeoutSeconds = d->config.keepAliveTimeoutSeconds;
     options.logRequests = d->config.logRequests;
+    options.corsOrigins = d->config.corsOrigins;
     QString proxyError;
     if (!parseSubnets(d->config.trustedProxies, &options.trustedProxies, &proxyError)) {
         *error = proxyError;

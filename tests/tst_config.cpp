@@ -64,6 +64,18 @@ private slots:
                  QStringLiteral("sqlite:/tmp/r.db"));
     }
 
+    void corsOrigins()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HAITAO_CORS_ORIGINS"),
+                   QStringLiteral("https://shop.example, http://localhost:5173"));
+        QString error;
+        const auto c = parse({}, env, &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->corsOrigins, (QStringList{QStringLiteral("https://shop.example"),
+                                              QStringLiteral("http://localhost:5173")}));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -87,6 +99,10 @@ private slots:
                                  << QStringLiteral("--threads");
         QTest::newRow("unknown flag")
             << QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
+        QTest::newRow("cors origin with a path")
+            << QStringList{QStringLiteral("--cors-origins"),
+                           QStringLiteral("https://shop.example/")}
+            << QStringLiteral("is not an origin");
         QTest::newRow("trusted proxies")
             << QStringList{QStringLiteral("--trusted-proxies"), QStringLiteral("10.0.0.0/8,lb")}
             << QStringLiteral("'lb' is not an address");

@@ -196,6 +196,46 @@ private slots:
                                 "route=\"/healthz\",status=\"200\",le=\"+Inf\"}"));
     }
 
+    void corsForConfiguredOrigins()
+    {
+        server::Config config;
+        config.corsOrigins = {QStringLiteral("https://shop.example")};
+        TestServer web(config);
+        QVERIFY(web.start());
+        SyncClient c(web.url());
+
+        // The browser's preflight: public, no handler runs, the route's methods are allowed.
+        const RawResponse preflight = c.raw("OPTIONS", QStringLiteral("/api/v1/auth/me"), {},
+                                            {{"Origin", "https://shop.example"},
+                                             {"Access-Control-Request-Method", "GET"},
+                                             {"Access-Control-Request-Headers", "authorization"}});
+        QCOMPARE(preflight.status, 204);
+        QCOMPARE(preflight.header("Access-Control-Allow-Origin"),
+                 QByteArray("https://shop.example"));
+        QCOMPARE(preflight.header("Access-Control-Allow-Methods"), QByteArray("GET"));
+        QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+
+        // The real request is authenticated as ever, and its answer carries the origin.
+        const RawResponse me = c.raw("GET", QStringLiteral("/api/v1/auth/me"), {},
+                                     {{"Origin", "https://shop.example"}});
+        QCOMPARE(me.status, 401);
+        QCOMPARE(me.header("Access-Control-Allow-Origin"), QByteArray("https://shop.example"));
+        QVERIFY(me.header("Access-Control-Expose-Headers").contains("X-Request-Id"));
+
+        // Another origin gets nothing that lets a browser read the answer.
+        const RawResponse foreign =
+            c.raw("OPTIONS", QStringLiteral("/api/v1/auth/me"), {},
+                  {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "GET"}});
+        QCOMPARE(foreign.status, 405);
+        QVERIFY(foreign.header("Access-Control-Allow-Origin").isEmpty());
+        // Nor does any origin where none is configured.
+        const RawResponse off = m_client->raw(
+            "OPTIONS", QStringLiteral("/api/v1/auth/me"), {},
+            {{"Origin", "https://shop.example"}, {"Access-Control-Request-Method", "GET"}});
+        QCOMPARE(off.status, 405);
+        QVERIFY(off.header("Access-Control-Allow-Origin").isEmpty());
+    }
+
     void unreachableReplicaIsReportedNotHidden()
     {
         // The replica cannot be opened: the server still starts (writes and sign-in use the

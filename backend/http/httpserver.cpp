@@ -207,6 +207,8 @@ void HttpServer::dispatch(const httplib::Request &req, httplib::Response &res)
     res.set_header("X-Request-Id", t_state.requestId.toStdString());
     const Router::Match match =
         m_router.match(QString::fromStdString(req.method), QString::fromStdString(req.path));
+    if (applyCors(req, res, match))
+        return;
     try {
         if (!match.route) {
             if (match.allowed.isEmpty())
@@ -257,6 +259,34 @@ void HttpServer::dispatch(const httplib::Request &req, httplib::Response &res)
         writeProblem(res, ApiError(ProblemKind::Internal, QStringLiteral("Unexpected error")),
                      req.path);
     }
+}
+
+bool HttpServer::applyCors(const httplib::Request &req, httplib::Response &res,
+                           const Router::Match &match)
+{
+    const QString origin = QString::fromStdString(req.get_header_value("Origin"));
+    if (origin.isEmpty() || m_options.corsOrigins.isEmpty() ||
+        !(m_options.corsOrigins.contains(QStringLiteral("*")) ||
+          m_options.corsOrigins.contains(origin)))
+        return false;
+    // Tokens travel in the Authorization header, never in cookies, so echoing an allowed
+    // origin gives a foreign page nothing it could not send itself.
+    res.set_header("Access-Control-Allow-Origin", origin.toStdString());
+    res.set_header("Vary", "Origin");
+    res.set_header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, Location, ETag");
+    if (req.method != "OPTIONS" || !req.has_header("Access-Control-Request-Method") ||
+        match.allowed.isEmpty())
+        return false;
+    // A preflight: public by nature (browsers send no Authorization with it), and it runs no
+    // handler. The real request that follows is authenticated as usual.
+    t_state.route = QStringLiteral("preflight");
+    res.status = 204;
+    res.set_header("Access-Control-Allow-Methods",
+                   match.allowed.join(QStringLiteral(", ")).toStdString());
+    res.set_header("Access-Control-Allow-Headers",
+                   "Authorization, Content-Type, X-Request-Id, If-Match, Idempotency-Key");
+    res.set_header("Access-Control-Max-Age", "600");
+    return true;
 }
 
 Response HttpServer::handle(const httplib::Request &req, const Router::Match &match)

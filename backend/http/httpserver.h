@@ -36,6 +36,7 @@ public:
         int keepAliveTimeoutSeconds = 5;
         bool logRequests = true;
         QList<Subnet> trustedProxies; // whose X-Forwarded-For is believed
+        QStringList corsOrigins;      // browser origins allowed to call the API; "*" for any
     };
     // Looks up a bearer token; nullopt when unknown, expired or revoked.
     using Authenticator = std::function<std::optional<Principal>(const QString &token)>;
@@ -52,6 +53,8 @@ public:
 private:
     void dispatch(const httplib::Request &req, httplib::Response &res);
     Response handle(const httplib::Request &req, const Router::Match &match);
+    // Adds the CORS headers for an allowed Origin; answers a preflight and returns true.
+    bool applyCors(const httplib::Request &req, httplib::Response &res, const Router::Match &match);
 
     const Router &m_router;
     Authenticator m_authenticator;
