@@ -6,6 +6,14 @@
 
 namespace haitao::server {
 
+ApiError ApiError::validation(QList<FieldProblem> errors)
+{
+    const QString detail = errors.size() == 1
+                               ? QStringLiteral("1 field is invalid")
+                               : QStringLiteral("%1 fields are invalid").arg(errors.size());
+    return ApiError(ProblemKind::Validation, detail, std::move(errors));
+}
+
 int httpStatus(ProblemKind kind)
 {
     switch (kind) {

@@ -26,6 +26,9 @@ public:
         , errors(std::move(errors))
     {}
 
+    // A 422 listing every field problem; the detail counts them.
+    static ApiError validation(QList<FieldProblem> errors);
+
     ProblemKind kind;
     QString detail;
     QList<FieldProblem> errors;

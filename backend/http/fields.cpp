@@ -70,11 +70,7 @@ Role Fields::requiredRole(const QString &name)
 void Fields::done() const
 {
     if (!m_errors.isEmpty())
-        throw ApiError(ProblemKind::Validation,
-                       m_errors.size() == 1
-                           ? QStringLiteral("1 field is invalid")
-                           : QStringLiteral("%1 fields are invalid").arg(m_errors.size()),
-                       m_errors);
+        throw ApiError::validation(m_errors);
 }
 
 } // namespace haitao::server

@@ -20,14 +20,6 @@ QString addressSubject(const QString &address)
     return QStringLiteral("addr:") + address;
 }
 
-ApiError validation(const QList<FieldProblem> &errors)
-{
-    return ApiError(ProblemKind::Validation,
-                    errors.size() == 1 ? QStringLiteral("1 field is invalid")
-                                       : QStringLiteral("%1 fields are invalid").arg(errors.size()),
-                    errors);
-}
-
 } // namespace
 
 Actor Actor::of(const Request &request)
@@ -110,7 +102,7 @@ UserInfo IdentityService::registerCustomer(const QString &username, const QStrin
     checkUsername(name, &errors);
     checkPassword(password, QStringLiteral("password"), &errors);
     if (!errors.isEmpty())
-        throw validation(errors);
+        throw ApiError::validation(errors);
     // Hashing is slow: done before the transaction so that it holds no lock.
     const QString hash = hashPassword(password, m_config.hashProfile);
     UserInfo created;
@@ -237,7 +229,7 @@ void IdentityService::changePassword(const Principal &principal, const QString &
     QList<FieldProblem> errors;
     checkPassword(replacement, QStringLiteral("newPassword"), &errors);
     if (!errors.isEmpty())
-        throw validation(errors);
+        throw ApiError::validation(errors);
     const auto stored = identitystore::userById(m_db.writer(), principal.userId);
     if (!stored || !verifyPassword(stored->passwordHash, current))
         throw ApiError(ProblemKind::Validation, QStringLiteral("The current password is wrong"),
@@ -265,7 +257,7 @@ UserInfo IdentityService::createUser(const Actor &actor, const NewUserData &inpu
                        QStringLiteral("customers register themselves; choose admin, ops or "
                                       "translator")});
     if (!errors.isEmpty())
-        throw validation(errors);
+        throw ApiError::validation(errors);
     const QString hash = hashPassword(data.password, m_config.hashProfile);
     UserInfo created;
     m_db.write([&](QSqlDatabase &db) {
