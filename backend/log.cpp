@@ -20,11 +20,6 @@ void Log::info(const QString &message, const QJsonObject &fields) const
     write("info", message, fields);
 }
 
-void Log::warn(const QString &message, const QJsonObject &fields) const
-{
-    write("warn", message, fields);
-}
-
 void Log::error(const QString &message, const QJsonObject &fields) const
 {
     write("error", message, fields);

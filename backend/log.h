@@ -18,7 +18,6 @@ public:
 
     explicit Log(LogFormat format = LogFormat::Text, Sink sink = {});
     void info(const QString &message, const QJsonObject &fields = {}) const;
-    void warn(const QString &message, const QJsonObject &fields = {}) const;
     void error(const QString &message, const QJsonObject &fields = {}) const;
     void write(const char *level, const QString &message, const QJsonObject &fields) const;
 

@@ -21,7 +21,6 @@ struct Server::Private
     std::unique_ptr<IdentityService> identity;
     std::unique_ptr<HttpServer> http;
     QString generatedAdminPassword;
-    bool running = false;
 
     explicit Private(Config c)
         : config(std::move(c))
@@ -102,7 +101,6 @@ bool Server::start(QString *error)
     if (!d->http->bind(d->config.host, d->config.port, error))
         return false;
     d->http->start();
-    d->running = true;
     return true;
 }
 
@@ -113,7 +111,6 @@ void Server::stop()
     d->http.reset();
     if (d->identityDb)
         d->identityDb->close();
-    d->running = false;
 }
 
 int Server::port() const
