@@ -2,6 +2,7 @@
 
 #include "backend/http/clientaddress.h"
 #include "backend/storage/dburl.h"
+#include "core/listenaddress.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -132,17 +133,13 @@ std::optional<Config> parseConfig(const QStringList &arguments,
 
     Config config;
     if (const QString l = value(listen, "HAITAO_LISTEN"); !l.isEmpty()) {
-        const qsizetype colon = l.lastIndexOf(QLatin1Char(':'));
-        bool ok = false;
-        const int port = l.mid(colon + 1).toInt(&ok);
-        if (colon <= 0 || !ok || port < 0 || port > 65535) {
+        const auto address = parseListenAddress(l);
+        if (!address) {
             *error = QStringLiteral("--listen expects HOST:PORT, e.g. 127.0.0.1:8080");
             return std::nullopt;
         }
-        config.host = l.left(colon);
-        if (config.host.startsWith(QLatin1Char('[')) && config.host.endsWith(QLatin1Char(']')))
-            config.host = config.host.mid(1, config.host.size() - 2);
-        config.port = port;
+        config.host = address->host;
+        config.port = address->port;
     }
     if (const QString d = value(data, "HAITAO_DATA"); !d.isEmpty())
         config.dataDir = d;

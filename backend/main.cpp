@@ -1,7 +1,7 @@
 // haitao-server: reads the configuration, starts the server, serves until SIGINT/SIGTERM.
 #include "backend/config.h"
-#include "backend/platform/stopsignal.h"
 #include "backend/server.h"
+#include "core/platform/stopsignal.h"
 
 #include <QCoreApplication>
 
@@ -28,7 +28,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    haitao::server::installStopHandler();
+    haitao::installStopHandler();
     haitao::server::Server server(*config);
     if (!server.start(&error)) {
         std::fprintf(stderr, "haitao-server: %s\n", qPrintable(error));
@@ -42,7 +42,7 @@ int main(int argc, char *argv[])
     std::printf("listening on %s\n", qPrintable(server.url()));
     std::fflush(stdout);
 
-    while (!haitao::server::stopRequested())
+    while (!haitao::stopRequested())
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     std::fprintf(stderr, "haitao-server: stopping (finishing in-flight requests)\n");
     server.stop();

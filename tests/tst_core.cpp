@@ -1,5 +1,6 @@
 // Wire types shared by server and client: what one side writes, the other reads back.
 #include "core/audit.h"
+#include "core/listenaddress.h"
 #include "core/problem.h"
 #include "core/user.h"
 #include "core/wiretime.h"
@@ -43,6 +44,20 @@ private slots:
         QCOMPARE(fromWireTime(QStringLiteral("2025-11-25T14:43:58.123Z")).toMSecsSinceEpoch(),
                  qint64(1764081838123));
         QVERIFY(!fromWireTime(QStringLiteral("yesterday")).isValid());
+    }
+
+    void listenAddresses()
+    {
+        const auto v4 = parseListenAddress(QStringLiteral("127.0.0.1:8080"));
+        QVERIFY(v4);
+        QCOMPARE(v4->host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(v4->port, 8080);
+        const auto v6 = parseListenAddress(QStringLiteral("[::1]:0"));
+        QVERIFY(v6);
+        QCOMPARE(v6->host, QStringLiteral("::1"));
+        QCOMPARE(v6->port, 0);
+        for (const char *bad : {"localhost", ":80", "host:", "host:65536", "host:-1", "host:x"})
+            QVERIFY2(!parseListenAddress(QString::fromLatin1(bad)), bad);
     }
 
     void userJsonRoundTrip()

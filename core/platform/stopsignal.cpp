@@ -1,9 +1,9 @@
-#include "backend/platform/stopsignal.h"
+#include "core/platform/stopsignal.h"
 
 #include <atomic>
 #include <csignal>
 
-namespace haitao::server {
+namespace haitao {
 
 namespace {
 volatile std::sig_atomic_t g_stop = 0;
@@ -28,4 +28,4 @@ bool stopRequested()
     return g_stop != 0;
 }
 
-} // namespace haitao::server
+} // namespace haitao
