@@ -1,5 +1,7 @@
 // The HTTP layer's contract: every malformed-input class answers problem+json with a stable
 // type; request ids; health, readiness and metrics; shutdown.
+#include "backend/http/httpserver.h"
+#include "backend/storage/storageerror.h"
 #include "tests/support/syncclient.h"
 #include "tests/support/testserver.h"
 
@@ -261,6 +263,75 @@ private slots:
         QCOMPARE(list.status, 503);
         QVERIFY(list.header("Content-Type").startsWith("application/problem+json"));
         QCOMPARE(list.header("Retry-After"), QByteArray("1"));
+    }
+
+    void handlerFailuresBecomeProblems_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("std::exception")
+            << QStringLiteral("/throws/std") << 500 << QStringLiteral("internal") << QByteArray();
+        QTest::newRow("anything else")
+            << QStringLiteral("/throws/int") << 500 << QStringLiteral("internal") << QByteArray();
+        QTest::newRow("busy store") << QStringLiteral("/throws/busy") << 503
+                                    << QStringLiteral("unavailable") << QByteArray("1");
+        QTest::newRow("broken SQL")
+            << QStringLiteral("/throws/sql") << 500 << QStringLiteral("internal") << QByteArray();
+        QTest::newRow("duplicate") << QStringLiteral("/throws/duplicate") << 409
+                                   << QStringLiteral("conflict") << QByteArray();
+    }
+
+    void handlerFailuresBecomeProblems()
+    {
+        // The HTTP layer alone, with handlers that fail in every way a handler can: each
+        // failure is answered in problem+json, and no internal text leaks to the client.
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QString, type);
+        QFETCH(QByteArray, retryAfter);
+        server::Router router;
+        auto add = [&](const char *p, std::function<void()> fail) {
+            router.add(QStringLiteral("GET"), QString::fromLatin1(p), server::Access::publicRoute(),
+                       server::Body::None, [fail](const server::Request &) -> server::Response {
+                           fail();
+                           return server::Response::noContent();
+                       });
+        };
+        add("/throws/std", [] { throw std::runtime_error("secret internal detail"); });
+        add("/throws/int", [] { throw 42; });
+        add("/throws/busy", [] { throw server::StorageError(QStringLiteral("secret"), true); });
+        add("/throws/sql", [] { throw server::StorageError(QStringLiteral("secret SQL text")); });
+        add("/throws/duplicate",
+            [] { throw server::StorageError(QStringLiteral("secret"), false, false, true); });
+        server::Metrics metrics;
+        QList<QByteArray> logged;
+        const server::Log log(server::LogFormat::Json,
+                              [&logged](const QByteArray &line) { logged.append(line); });
+        server::HttpServer http(router,
+                                [](const QString &) { return std::optional<server::Principal>(); },
+                                metrics, log, {});
+        QString error;
+        QVERIFY2(http.bind(QStringLiteral("127.0.0.1"), 0, &error), qPrintable(error));
+        http.start();
+        RawResponse r;
+        {
+            // Scoped: an idle keep-alive connection would hold stop() for its timeout.
+            SyncClient c(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(http.port())));
+            r = c.raw("GET", path);
+        }
+        http.stop();
+        QCOMPARE(r.status, status);
+        QVERIFY(r.header("Content-Type").startsWith("application/problem+json"));
+        QCOMPARE(json(r).value(QStringLiteral("type")).toString(),
+                 QStringLiteral("urn:haitao:problem:") + type);
+        QVERIFY(!r.body.contains("secret"));
+        QCOMPARE(r.header("Retry-After"), retryAfter);
+        if (status == 500) // the detail goes to the log, with the request id, not to the client
+            QVERIFY(std::any_of(logged.cbegin(), logged.cend(), [&](const QByteArray &line) {
+                return line.contains(r.header("X-Request-Id"));
+            }));
     }
 
     void stopClosesThePort()

@@ -112,6 +112,23 @@ private slots:
         QVERIFY(server.readAllStandardError().contains("HOST:PORT"));
     }
 
+    void refusesAShortAdminPassword()
+    {
+        QTemporaryDir dir;
+        QProcess server;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HAITAO_ADMIN_PASSWORD"), QStringLiteral("short"));
+        server.setProcessEnvironment(env);
+        server.start(QStringLiteral(HAITAO_SERVER_BINARY),
+                     {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                      QStringLiteral("--data"), dir.path()});
+        QVERIFY(server.waitForFinished(30000));
+        QCOMPARE(server.exitCode(), 1);
+        const QByteArray err = server.readAllStandardError();
+        QVERIFY2(err.contains("HAITAO_ADMIN_PASSWORD must be 8 to 128 characters"),
+                 err.constData());
+    }
+
     void refusesANewerSchema()
     {
         QTemporaryDir dir;
