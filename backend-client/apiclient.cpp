@@ -65,6 +65,14 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
                      const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
                      std::function<void(const RawResponse &)> done)
 {
+    sendRequest(method, path, body, headers, m_token, context, std::move(done));
+}
+
+void ApiClient::sendRequest(const QByteArray &method, const QString &path, const QByteArray &body,
+                            const QList<QPair<QByteArray, QByteArray>> &headers,
+                            const QString &token, QObject *context,
+                            std::function<void(const RawResponse &)> done)
+{
     QUrl url = m_baseUrl;
     const qsizetype q = path.indexOf(QLatin1Char('?'));
     url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) +
@@ -75,8 +83,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
     QNetworkRequest request(url);
     request.setTransferTimeout(int(m_timeout.count()));
     request.setRawHeader("Accept", "application/json, application/problem+json");
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
 
@@ -102,7 +110,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
 }
 
 void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
-                         QObject *context, std::function<void(const Result<QJsonObject> &)> done)
+                         Auth auth, QObject *context,
+                         std::function<void(const Result<QJsonObject> &)> done)
 {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray payload;
@@ -110,51 +119,49 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
         headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
     }
-    // A 401 on a call that carried the token means the session is gone; a 401 from the
-    // sign-in call itself is only a wrong password.
-    const bool carriesSession =
-        !m_token.isEmpty() && !path.startsWith(QLatin1String("/api/v1/auth/login"));
-    send(method, path, payload, headers, context,
-         [this, carriesSession, token = m_token, done = std::move(done)](const RawResponse &r) {
-             if (r.status == 0) {
-                 done(ApiError::network(r.networkError));
-                 return;
-             }
-             if (r.status >= 400) {
-                 ApiError error = ApiError::fromResponse(r.status, r.body, r.header("Retry-After"),
-                                                         r.header("X-Request-Id"));
-                 // Only if that token is still ours: a late answer to a call made before a new
-                 // sign-in must not end the new session.
-                 if (r.status == 401 && carriesSession && m_token == token)
-                     emit sessionExpired();
-                 done(error);
-                 return;
-             }
-             if (r.body.isEmpty()) {
-                 done(QJsonObject());
-                 return;
-             }
-             QJsonParseError parseError;
-             const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
-             if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-                 ApiError e;
-                 e.kind = ProblemKind::Unknown;
-                 e.status = r.status;
-                 e.title = QStringLiteral("The server sent an unreadable answer");
-                 e.detail = parseError.errorString();
-                 done(e);
-                 return;
-             }
-             done(doc.object());
-         });
+    const QString token = auth == Auth::Token ? m_token : QString();
+    sendRequest(method, path, payload, headers, token, context,
+                [this, token, done = std::move(done)](const RawResponse &r) {
+                    if (r.status == 0) {
+                        done(ApiError::network(r.networkError));
+                        return;
+                    }
+                    if (r.status >= 400) {
+                        ApiError error = ApiError::fromResponse(
+                            r.status, r.body, r.header("Retry-After"), r.header("X-Request-Id"));
+                        // A 401 on a call that carried the token means the session is gone, but
+                        // only if that token is still ours: a late answer to a call made before a
+                        // new sign-in must not end the new session.
+                        if (r.status == 401 && !token.isEmpty() && m_token == token)
+                            emit sessionExpired();
+                        done(error);
+                        return;
+                    }
+                    if (r.body.isEmpty()) {
+                        done(QJsonObject());
+                        return;
+                    }
+                    QJsonParseError parseError;
+                    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
+                    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+                        ApiError e;
+                        e.kind = ProblemKind::Unknown;
+                        e.status = r.status;
+                        e.title = QStringLiteral("The server sent an unreadable answer");
+                        e.detail = parseError.errorString();
+                        done(e);
+                        return;
+                    }
+                    done(doc.object());
+                });
 }
 
 template <typename T>
 void ApiClient::call(const QByteArray &method, const QString &path, const QJsonObject *body,
                      QObject *context, Callback<T> done,
-                     std::function<T(const QJsonObject &)> parse)
+                     std::function<T(const QJsonObject &)> parse, Auth auth)
 {
-    sendJson(method, path, body, context,
+    sendJson(method, path, body, auth, context,
              [done = std::move(done), parse = std::move(parse)](const Result<QJsonObject> &r) {
                  if (r.ok())
                      done(parse(r.value()));
@@ -165,8 +172,9 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QJsonO
 
 void ApiClient::health(QObject *context, Callback<Done> done)
 {
-    call<Done>("GET", QStringLiteral("/healthz"), nullptr, context, std::move(done),
-               [](const QJsonObject &) { return Done{}; });
+    call<Done>(
+        "GET", QStringLiteral("/healthz"), nullptr, context, std::move(done),
+        [](const QJsonObject &) { return Done{}; }, Auth::None);
 }
 
 void ApiClient::registerCustomer(const QString &username, const QString &password,
@@ -178,7 +186,7 @@ void ApiClient::registerCustomer(const QString &username, const QString &passwor
     if (!displayName.isEmpty())
         body.insert(QStringLiteral("displayName"), displayName);
     call<UserInfo>("POST", QStringLiteral("/api/v1/auth/register"), &body, context, std::move(done),
-                   &UserInfo::fromJson);
+                   &UserInfo::fromJson, Auth::None);
 }
 
 void ApiClient::login(const QString &username, const QString &password, QObject *context,
@@ -193,7 +201,7 @@ void ApiClient::login(const QString &username, const QString &password, QObject 
                 m_token = r.value().token;
             done(r);
         },
-        &Session::fromJson);
+        &Session::fromJson, Auth::None);
 }
 
 void ApiClient::logout(QObject *context, Callback<Done> done)

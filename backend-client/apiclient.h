@@ -110,11 +110,19 @@ signals:
     void reachableChanged(bool reachable);
 
 private:
-    void sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
+    // Whether a call carries the session's token. Public calls (sign-in, sign-up, health)
+    // don't, so a 401 on them never reads as a lost session.
+    enum class Auth { Token, None };
+
+    void sendRequest(const QByteArray &method, const QString &path, const QByteArray &body,
+                     const QList<QPair<QByteArray, QByteArray>> &headers, const QString &token,
+                     QObject *context, std::function<void(const RawResponse &)> done);
+    void sendJson(const QByteArray &method, const QString &path, const QJsonObject *body, Auth auth,
                   QObject *context, std::function<void(const Result<QJsonObject> &)> done);
     template <typename T>
     void call(const QByteArray &method, const QString &path, const QJsonObject *body,
-              QObject *context, Callback<T> done, std::function<T(const QJsonObject &)> parse);
+              QObject *context, Callback<T> done, std::function<T(const QJsonObject &)> parse,
+              Auth auth = Auth::Token);
     void noteReachable(bool reachable);
 
     QNetworkAccessManager *m_nam;

@@ -219,6 +219,19 @@ private slots:
         QCOMPARE(expired.count(), 1);
     }
 
+    void wrongPasswordIsNotALostSession()
+    {
+        // A refused sign-in while a session is held only answers 401; the session goes on.
+        auto c = signedIn(QStringLiteral("admin"), TestServer::adminPassword());
+        QSignalSpy expired(&c->api(), &client::ApiClient::sessionExpired);
+        const auto r = c->wait<Session>([&](QObject *ctx, auto done) {
+            c->api().login(QStringLiteral("admin"), QStringLiteral("wrong password"), ctx, done);
+        });
+        QCOMPARE(r.error().status, 401);
+        QCOMPARE(expired.count(), 0);
+        QVERIFY(c->wait<UserInfo>([&](QObject *ctx, auto done) { c->api().me(ctx, done); }).ok());
+    }
+
     void logoutRevokesOnlyThatToken()
     {
         auto a = signedIn(QStringLiteral("admin"), TestServer::adminPassword());
