@@ -3,6 +3,7 @@
 #include "app/commandline.h"
 #include "widgets/adminpage.h"
 #include "widgets/mainwindow.h"
+#include "widgets/pricingpage.h"
 #include "widgets/signindialog.h"
 #include "widgets/welcomepage.h"
 
@@ -98,6 +99,9 @@ void AppController::buildPages(const Session &session)
         m_window->addPage(new widgets::AdminPage(m_client));
     else
         m_window->addPage(new widgets::WelcomePage(session.user));
+    // Pricing is for ops and admins; the server refuses translators anyway.
+    if (session.user.role == Role::Admin || session.user.role == Role::Ops)
+        m_window->addPage(new widgets::PricingPage(m_client));
 }
 
 } // namespace haitao::app

@@ -21,7 +21,18 @@ template <typename T> Page<T> parsePage(const QJsonObject &json)
     return page;
 }
 
-QString withQuery(const QString &path, const QUrlQuery &query)
+QByteArray findHeader(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &name)
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+} // namespace
+
+QString pathWithQuery(const QString &path, const QUrlQuery &query)
 {
     // QUrlQuery leaves '+' alone, and the server reads it as a space ("C++" -> "C  ").
     const QString q =
@@ -29,15 +40,14 @@ QString withQuery(const QString &path, const QUrlQuery &query)
     return q.isEmpty() ? path : path + QLatin1Char('?') + q;
 }
 
-} // namespace
-
 QByteArray RawResponse::header(const QByteArray &name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return findHeader(headers, name);
+}
+
+QByteArray JsonReply::header(const QByteArray &name) const
+{
+    return findHeader(headers, name);
 }
 
 ApiClient::ApiClient(QObject *parent)
@@ -110,10 +120,10 @@ void ApiClient::sendRequest(const QByteArray &method, const QString &path, const
 }
 
 void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
-                         Auth auth, QObject *context,
-                         std::function<void(const Result<QJsonObject> &)> done)
+                         const QList<QPair<QByteArray, QByteArray>> &extraHeaders, Auth auth,
+                         QObject *context, std::function<void(const Result<JsonReply> &)> done)
 {
-    QList<QPair<QByteArray, QByteArray>> headers;
+    QList<QPair<QByteArray, QByteArray>> headers = extraHeaders;
     QByteArray payload;
     if (body) {
         headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
@@ -137,8 +147,9 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
                         done(error);
                         return;
                     }
+                    JsonReply reply{r.status, QJsonObject(), r.headers};
                     if (r.body.isEmpty()) {
-                        done(QJsonObject());
+                        done(reply);
                         return;
                     }
                     QJsonParseError parseError;
@@ -152,8 +163,16 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
                         done(e);
                         return;
                     }
-                    done(doc.object());
+                    reply.body = doc.object();
+                    done(reply);
                 });
+}
+
+void ApiClient::requestJson(const QByteArray &method, const QString &path, const QJsonObject *body,
+                            const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
+                            Callback<JsonReply> done)
+{
+    sendJson(method, path, body, headers, Auth::Token, context, std::move(done));
 }
 
 template <typename T>
@@ -161,10 +180,10 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QJsonO
                      QObject *context, Callback<T> done,
                      std::function<T(const QJsonObject &)> parse, Auth auth)
 {
-    sendJson(method, path, body, auth, context,
-             [done = std::move(done), parse = std::move(parse)](const Result<QJsonObject> &r) {
+    sendJson(method, path, body, {}, auth, context,
+             [done = std::move(done), parse = std::move(parse)](const Result<JsonReply> &r) {
                  if (r.ok())
-                     done(parse(r.value()));
+                     done(parse(r.value().body));
                  else
                      done(r.error());
              });
@@ -241,7 +260,7 @@ void ApiClient::listUsers(const UserQuery &query, QObject *context, Callback<Pag
     if (!query.cursor.isEmpty())
         q.addQueryItem(QStringLiteral("cursor"), query.cursor);
     q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
-    call<Page<UserInfo>>("GET", withQuery(QStringLiteral("/api/v1/admin/users"), q), nullptr,
+    call<Page<UserInfo>>("GET", pathWithQuery(QStringLiteral("/api/v1/admin/users"), q), nullptr,
                          context, std::move(done), &parsePage<UserInfo>);
 }
 
@@ -280,7 +299,7 @@ void ApiClient::listAudit(const AuditQuery &query, QObject *context,
     if (!query.cursor.isEmpty())
         q.addQueryItem(QStringLiteral("cursor"), query.cursor);
     q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
-    call<Page<AuditEntry>>("GET", withQuery(QStringLiteral("/api/v1/admin/audit"), q), nullptr,
+    call<Page<AuditEntry>>("GET", pathWithQuery(QStringLiteral("/api/v1/admin/audit"), q), nullptr,
                            context, std::move(done), &parsePage<AuditEntry>);
 }
 

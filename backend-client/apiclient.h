@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <chrono>
 #include <functional>
@@ -60,6 +61,18 @@ struct RawResponse
     QByteArray header(const QByteArray &name) const;
 };
 
+// A JSON answer with its headers, for calls whose state travels in headers (ETag, Location).
+struct JsonReply
+{
+    int status = 0;
+    QJsonObject body; // empty for 204
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray header(const QByteArray &name) const;
+};
+
+// `path` with `query` appended, '+' escaped (the server reads a raw '+' as a space).
+QString pathWithQuery(const QString &path, const QUrlQuery &query);
+
 // Asynchronous REST client of haitao-server. Every call takes a context object and a callback:
 // the callback runs on the context's thread, once, and never after the context is destroyed.
 // Nothing here blocks.
@@ -98,6 +111,12 @@ public:
     void updateUser(qint64 id, const UserPatch &patch, QObject *context, Callback<UserInfo> done);
     void listAudit(const AuditQuery &query, QObject *context, Callback<Page<AuditEntry>> done);
 
+    // A JSON call with extra request headers (If-Match) whose answer keeps its headers (ETag).
+    // Errors arrive as ApiError like every typed call; `body` null sends no body.
+    void requestJson(const QByteArray &method, const QString &path, const QJsonObject *body,
+                     const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
+                     Callback<JsonReply> done);
+
     // Any request; `path` may carry a query string. Adds the bearer token when one is set.
     void send(const QByteArray &method, const QString &path, const QByteArray &body,
               const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
@@ -117,8 +136,9 @@ private:
     void sendRequest(const QByteArray &method, const QString &path, const QByteArray &body,
                      const QList<QPair<QByteArray, QByteArray>> &headers, const QString &token,
                      QObject *context, std::function<void(const RawResponse &)> done);
-    void sendJson(const QByteArray &method, const QString &path, const QJsonObject *body, Auth auth,
-                  QObject *context, std::function<void(const Result<QJsonObject> &)> done);
+    void sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
+                  const QList<QPair<QByteArray, QByteArray>> &headers, Auth auth, QObject *context,
+                  std::function<void(const Result<JsonReply> &)> done);
     template <typename T>
     void call(const QByteArray &method, const QString &path, const QJsonObject *body,
               QObject *context, Callback<T> done, std::function<T(const QJsonObject &)> parse,

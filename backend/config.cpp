@@ -7,13 +7,14 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace haitao::server {
 
 QStringList Config::components()
 {
-    // Each owns its store; later issues add catalog, pricing, orders and logistics.
-    return {QStringLiteral("identity")};
+    // Each owns its store; later issues add orders and logistics.
+    return {QStringLiteral("identity"), QStringLiteral("catalog"), QStringLiteral("pricing")};
 }
 
 QString Config::dbUrl(const QString &component) const
@@ -106,8 +107,24 @@ std::optional<Config> parseConfig(const QStringList &arguments,
                        "https://shop.example,https://m.shop.example, or * for any "
                        "[HAITAO_CORS_ORIGINS]. Default: none."),
         QStringLiteral("ORIGINS"));
-    parser.addOptions(
-        {help, listen, data, db, replica, demo, logFormat, threads, ttl, proxies, cors});
+    const QCommandLineOption ecbUrl(
+        QStringLiteral("fx-ecb-url"),
+        QStringLiteral("Where to fetch the ECB daily reference rates, e.g. "
+                       "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml "
+                       "[HAITAO_FX_ECB_URL]. Default: none (staff enter rates)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption fetchHours(
+        QStringLiteral("fx-fetch-hours"),
+        QStringLiteral("Hours between ECB fetches, 0 for on demand only "
+                       "[HAITAO_FX_FETCH_HOURS]. Default 6."),
+        QStringLiteral("HOURS"));
+    const QCommandLineOption maxAge(
+        QStringLiteral("fx-max-age-hours"),
+        QStringLiteral("Oldest exchange rate a quote may use; older ones make quotes fail "
+                       "[HAITAO_FX_MAX_AGE_HOURS]. Default 96."),
+        QStringLiteral("HOURS"));
+    parser.addOptions({help, listen, data, db, replica, demo, logFormat, threads, ttl, proxies,
+                       cors, ecbUrl, fetchHours, maxAge});
     if (helpText)
         *helpText = parser.helpText();
 
@@ -204,6 +221,33 @@ std::optional<Config> parseConfig(const QStringList &arguments,
         }
         config.corsOrigins << origin;
     }
+    config.fxEcbUrl = value(ecbUrl, "HAITAO_FX_ECB_URL");
+    if (!config.fxEcbUrl.isEmpty()) {
+        const QUrl url(config.fxEcbUrl, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            *error = QStringLiteral("--fx-ecb-url expects an http or https URL");
+            return std::nullopt;
+        }
+    }
+    const auto hours = [&](const QCommandLineOption &option, const char *env, int min, int *out) {
+        const QString text = value(option, env);
+        if (text.isEmpty())
+            return true;
+        bool ok = false;
+        const int n = text.toInt(&ok);
+        if (!ok || n < min || n > 24 * 365) {
+            *error = QStringLiteral("--%1 expects a number of hours from %2 to 8760")
+                         .arg(option.names().constFirst())
+                         .arg(min);
+            return false;
+        }
+        *out = n;
+        return true;
+    };
+    if (!hours(fetchHours, "HAITAO_FX_FETCH_HOURS", 0, &config.fxFetchHours) ||
+        !hours(maxAge, "HAITAO_FX_MAX_AGE_HOURS", 1, &config.fxMaxAgeHours))
+        return std::nullopt;
     config.adminPassword = environment.value(QStringLiteral("HAITAO_ADMIN_PASSWORD"));
     return config;
 }

@@ -38,6 +38,7 @@ struct Config
     QString trustedProxies;  // "10.0.0.0/8,127.0.0.1": peers whose X-Forwarded-For is believed
     QStringList corsOrigins; // web front ends allowed to call the API from a browser; "*": any
     size_t maxBodyBytes = 1024 * 1024;
+    size_t maxUploadBytes = 64 * 1024 * 1024; // feed uploads; larger feeds: import-feed FILE
     int readTimeoutSeconds = 10;
     // How long an idle keep-alive connection is kept; also how long stop() may wait for one.
     int keepAliveTimeoutSeconds = 5;
@@ -45,6 +46,12 @@ struct Config
     qint64 tokenTtlSeconds = 12 * 3600;
     HashProfile hashProfile = HashProfile::Interactive;
     LockoutPolicy lockout;
+    // Pricing: the ECB daily reference rates (empty: no automatic fetch; staff enter rates),
+    // how often to fetch them, how old a rate may be for a quote, how long a quote holds.
+    QString fxEcbUrl;
+    int fxFetchHours = 6; // 0: only when staff ask (POST /api/v1/fx/fetch)
+    int fxMaxAgeHours = 96;
+    int quoteValidityMinutes = 30;
     Clock clock = systemClock();
 
     static QStringList components();

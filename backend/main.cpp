@@ -1,5 +1,8 @@
 // haitao-server: reads the configuration, starts the server, serves until SIGINT/SIGTERM.
+// `haitao-server import-feed FILE --site SITE` imports a feed file instead (see
+// backend/importfeedcommand.h).
 #include "backend/config.h"
+#include "backend/importfeedcommand.h"
 #include "backend/server.h"
 #include "core/platform/stopsignal.h"
 
@@ -14,6 +17,10 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("haitao-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HAITAO_VERSION));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.value(1) == QLatin1String("import-feed"))
+        return haitao::server::runImportFeed(arguments, QProcessEnvironment::systemEnvironment());
 
     QString error;
     QString help;

@@ -1,9 +1,13 @@
 #include "backend/server.h"
 
+#include "backend/catalog/catalogroutes.h"
+#include "backend/catalog/catalogservice.h"
 #include "backend/http/httpserver.h"
 #include "backend/identity/crypto.h"
 #include "backend/identity/identityroutes.h"
 #include "backend/identity/identityservice.h"
+#include "backend/pricing/pricingroutes.h"
+#include "backend/pricing/pricingservice.h"
 #include "backend/storage/database.h"
 #include "backend/systemroutes.h"
 
@@ -19,6 +23,10 @@ struct Server::Private
     Router router;
     std::unique_ptr<Database> identityDb;
     std::unique_ptr<IdentityService> identity;
+    std::unique_ptr<Database> catalogDb;
+    std::unique_ptr<catalog::CatalogService> catalog;
+    std::unique_ptr<Database> pricingDb;
+    std::unique_ptr<pricing::PricingService> pricing;
     std::unique_ptr<HttpServer> http;
     QString generatedAdminPassword;
 
@@ -74,17 +82,51 @@ bool Server::start(QString *error)
         d->generatedAdminPassword = d->identity->ensureAdmin(d->config.adminPassword);
         if (d->config.demo && d->identity->seedDemo())
             d->log.info(QStringLiteral("demo data seeded"));
+        d->catalogDb = d->openStore(QStringLiteral("catalog"));
+        d->catalog = std::make_unique<catalog::CatalogService>(*d->catalogDb, d->config);
+        d->catalog->migrate();
+        d->catalog->recoverImports();
+        if (d->config.demo && d->catalog->seedDemo())
+            d->log.info(QStringLiteral("demo catalog seeded"));
+        d->pricingDb = d->openStore(QStringLiteral("pricing"));
+        d->pricing = std::make_unique<pricing::PricingService>(*d->pricingDb, d->config);
+        d->pricing->migrate();
+        if (d->config.demo && d->pricing->seedDemo())
+            d->log.info(QStringLiteral("demo price rules and rates seeded"));
+        // Quotes by SKU read the catalog in process (no cross-store join); customers may
+        // price published listings only.
+        catalog::CatalogService *catalog = d->catalog.get();
+        d->pricing->setSkuResolver(
+            [catalog](qint64 skuId, bool staff) -> std::optional<pricing::QuoteLineInput> {
+                const auto info = catalog->sku(skuId);
+                if (!info || (!staff && info->status != catalog::ListingStatus::Published))
+                    return std::nullopt;
+                pricing::QuoteLineInput line;
+                line.skuId = skuId;
+                line.site = info->site;
+                line.price = info->sku.price;
+                line.weightG = info->sku.weightG.value_or(0);
+                line.lengthMm = info->sku.lengthMm.value_or(0);
+                line.widthMm = info->sku.widthMm.value_or(0);
+                line.heightMm = info->sku.heightMm.value_or(0);
+                line.category = info->category;
+                return line;
+            });
     } catch (const std::exception &e) {
         *error = QString::fromUtf8(e.what());
         return false;
     }
 
-    addSystemRoutes(d->router, {d->identityDb.get()}, d->metrics);
+    addSystemRoutes(d->router, {d->identityDb.get(), d->catalogDb.get(), d->pricingDb.get()},
+                    d->metrics);
     addIdentityRoutes(d->router, *d->identity);
+    catalog::addCatalogRoutes(d->router, *d->catalog);
+    pricing::addPricingRoutes(d->router, *d->pricing);
 
     HttpServer::Options options;
     options.threads = d->config.threads;
     options.maxBodyBytes = d->config.maxBodyBytes;
+    options.maxUploadBytes = d->config.maxUploadBytes;
     options.readTimeoutSeconds = d->config.readTimeoutSeconds;
     options.keepAliveTimeoutSeconds = d->config.keepAliveTimeoutSeconds;
     options.logRequests = d->config.logRequests;
@@ -101,6 +143,7 @@ bool Server::start(QString *error)
     if (!d->http->bind(d->config.host, d->config.port, error))
         return false;
     d->http->start();
+    d->pricing->startJobs();
     return true;
 }
 
@@ -109,6 +152,14 @@ void Server::stop()
     if (d->http)
         d->http->stop(); // joins the worker threads, which close their connections
     d->http.reset();
+    if (d->pricing)
+        d->pricing->stop(); // joins the rate fetcher before its store closes
+    if (d->pricingDb)
+        d->pricingDb->close();
+    if (d->catalog)
+        d->catalog->stop(); // finishes the import batch in flight
+    if (d->catalogDb)
+        d->catalogDb->close();
     if (d->identityDb)
         d->identityDb->close();
 }
@@ -139,6 +190,16 @@ const Router &Server::router() const
 IdentityService &Server::identity()
 {
     return *d->identity;
+}
+
+catalog::CatalogService &Server::catalog()
+{
+    return *d->catalog;
+}
+
+pricing::PricingService &Server::pricing()
+{
+    return *d->pricing;
 }
 
 const Config &Server::config() const

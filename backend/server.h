@@ -10,6 +10,12 @@
 namespace haitao::server {
 
 class IdentityService;
+namespace catalog {
+class CatalogService;
+}
+namespace pricing {
+class PricingService;
+}
 
 // The whole server: stores, services, routes and the HTTP front, built from a Config.
 // Used by haitao-server's main and, in-process, by the tests.
@@ -32,6 +38,8 @@ public:
 
     const Router &router() const;
     IdentityService &identity();
+    catalog::CatalogService &catalog();
+    pricing::PricingService &pricing();
     const Config &config() const;
 
 private:

@@ -38,6 +38,12 @@ QList<Currency> Currency::all()
     return out;
 }
 
+Currency Currency::cny()
+{
+    static const Currency c = *fromCode(u"CNY");
+    return c;
+}
+
 QString Currency::code() const
 {
     return QLatin1String(kEntries[m_index].code);

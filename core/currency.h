@@ -17,6 +17,8 @@ public:
     // Exact upper-case code ("USD"); nullopt for anything not in the table, never a guess.
     static std::optional<Currency> fromCode(QStringView code);
     static QList<Currency> all();
+    // The currency customers pay in, and every quote's total.
+    static Currency cny();
 
     QString code() const;
     int exponent() const; // digits after the decimal point in major units

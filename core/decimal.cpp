@@ -92,6 +92,28 @@ struct U128
         return quint32(rem);
     }
 
+    // *this += o; callers keep both operands below 2^125, so nothing carries out of the top.
+    void add(const U128 &o)
+    {
+        quint64 carry = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            const quint64 t = quint64(limb[i]) + o.limb[i] + carry;
+            limb[i] = quint32(t);
+            carry = t >> 32;
+        }
+    }
+
+    // *this -= o, for o <= *this. A borrow shows as the wrapped high half of t.
+    void subtract(const U128 &o)
+    {
+        quint64 borrow = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            const quint64 t = quint64(limb[i]) - o.limb[i] - borrow;
+            limb[i] = quint32(t);
+            borrow = t >> 63;
+        }
+    }
+
     void increment()
     {
         for (quint32 &l : limb) {
@@ -144,6 +166,116 @@ void dividePow10Rounded(U128 &x, int n, Rounding rounding)
     if (up)
         x.increment();
 }
+
+// The canonical Decimal for +-mag * 10^-scale (scale 0..MaxScale); nullopt if it does not fit.
+// Trailing fraction zeros go first: a product or sum may fit a qint64 only without them.
+std::optional<Decimal> toDecimal(U128 mag, int scale, bool negative)
+{
+    while (scale > 0) {
+        U128 shorter = mag;
+        if (shorter.divideSmall(10) != 0)
+            break;
+        mag = shorter;
+        --scale;
+    }
+    const std::optional<quint64> m = mag.toU64();
+    if (!m)
+        return std::nullopt;
+    const std::optional<qint64> mantissa = fromMagnitude(*m, negative);
+    if (!mantissa)
+        return std::nullopt;
+    return Decimal::fromParts(*mantissa, scale);
+}
+
+MoneyError overflowError(const QString &what)
+{
+    return {MoneyErrorKind::Overflow,
+            QStringLiteral("%1 does not fit a Decimal (19 significant digits at most)").arg(what)};
+}
+
+// a + b, or a - b when `subtract`, exactly at the larger scale. Each magnitude there is below
+// 2^63 * 10^18 < 2^124, so the sum fits 128 bits.
+MoneyResult<Decimal> sum(const Decimal &a, const Decimal &b, bool subtract)
+{
+    const int scale = std::max(a.scale(), b.scale());
+    U128 x = U128::product(magnitude(a.mantissa()), kPow10[std::size_t(scale - a.scale())]);
+    U128 y = U128::product(magnitude(b.mantissa()), kPow10[std::size_t(scale - b.scale())]);
+    const bool negA = a.isNegative();
+    const bool negB = b.isNegative() != subtract;
+    bool negative = negA;
+    if (negA == negB) {
+        x.add(y);
+    } else if (x >= y) {
+        x.subtract(y);
+    } else {
+        y.subtract(x);
+        x = y;
+        negative = negB;
+    }
+    if (const std::optional<Decimal> d = toDecimal(x, scale, negative))
+        return *d;
+    return overflowError(
+        QStringLiteral("%1 %2 %3")
+            .arg(a.toString(), subtract ? QStringLiteral("-") : QStringLiteral("+"), b.toString()));
+}
+
+// The decimal digits of a / b (b > 0), most significant first, in 64-bit arithmetic only.
+class QuotientDigits
+{
+public:
+    QuotientDigits(quint64 a, quint64 b)
+        : m_divisor(b)
+        , m_integer(a / b)
+        , m_remainder(a % b)
+    {
+        for (quint64 t = m_integer; t > 0; t /= 10)
+            ++m_position;
+    }
+
+    // Where the next digit sits: weight 10^position (-1 is the first fraction digit).
+    int position() const { return m_position; }
+
+    int next()
+    {
+        int digit = 0;
+        if (m_position >= 0) {
+            digit = int(m_integer / kPow10[std::size_t(m_position)] % 10);
+        } else {
+            // 10 * remainder / divisor without overflow: acc and remainder are both below the
+            // divisor <= 2^63, so acc + remainder < 2^64.
+            quint64 acc = 0;
+            for (int i = 0; i < 10; ++i) {
+                acc += m_remainder;
+                if (acc >= m_divisor) {
+                    acc -= m_divisor;
+                    ++digit;
+                }
+            }
+            m_remainder = acc;
+        }
+        --m_position;
+        return digit;
+    }
+
+    // Whether any digit not yet taken is non-zero.
+    bool restIsNonZero() const
+    {
+        if (m_remainder != 0)
+            return true;
+        if (m_position < 0)
+            return false;
+        // The integer part has at most 19 digits (< 10^19), one more than the table holds.
+        return m_position + 1 > Decimal::MaxScale
+                   ? m_integer != 0
+                   : m_integer % kPow10[std::size_t(m_position + 1)] != 0;
+    }
+
+private:
+    quint64 m_divisor;
+    quint64 m_integer;
+    quint64 m_remainder;
+    int m_position = -1;
+};
 
 bool isAsciiDigits(QStringView s)
 {
@@ -217,6 +349,85 @@ MoneyResult<Decimal> Decimal::parse(QStringView text)
 QString Decimal::toString() const
 {
     return detail::formatFixed(m_mantissa, m_scale);
+}
+
+MoneyResult<Decimal> Decimal::negated() const
+{
+    if (const std::optional<qint64> m = fromMagnitude(magnitude(m_mantissa), m_mantissa > 0))
+        return Decimal(*m, m_scale);
+    return overflowError(QStringLiteral("-(%1)").arg(toString()));
+}
+
+MoneyResult<Decimal> Decimal::added(const Decimal &other) const
+{
+    return sum(*this, other, false);
+}
+
+MoneyResult<Decimal> Decimal::subtracted(const Decimal &other) const
+{
+    return sum(*this, other, true);
+}
+
+MoneyResult<Decimal> Decimal::multiplied(const Decimal &other, Rounding rounding) const
+{
+    // The exact product of the magnitudes is below 2^126 at scale <= 36; the sign goes on last
+    // so that rounding is symmetric around zero.
+    const bool negative = (m_mantissa < 0) != (other.m_mantissa < 0);
+    U128 x = U128::product(magnitude(m_mantissa), magnitude(other.m_mantissa));
+    int scale = m_scale + other.m_scale;
+    if (scale > MaxScale) {
+        dividePow10Rounded(x, scale - MaxScale, rounding);
+        scale = MaxScale;
+    }
+    if (const std::optional<Decimal> d = toDecimal(x, scale, negative))
+        return *d;
+    return overflowError(QStringLiteral("%1 * %2").arg(toString(), other.toString()));
+}
+
+MoneyResult<Decimal> Decimal::divided(const Decimal &divisor, int significantDigits,
+                                      Rounding rounding) const
+{
+    Q_ASSERT(significantDigits >= 1 && significantDigits <= MaxScale);
+    const int digits = std::clamp(significantDigits, 1, MaxScale);
+    if (divisor.isZero()) {
+        return MoneyError{MoneyErrorKind::InvalidRate,
+                          QStringLiteral("%1 divided by zero").arg(toString())};
+    }
+    const bool negative = (m_mantissa < 0) != (divisor.m_mantissa < 0);
+    // this / divisor = (a / b) * 10^shift. Digits of a / b are taken from the most significant
+    // down to `lowest`: the scale limit first, then `digits` below the leading non-zero one.
+    const int shift = divisor.m_scale - m_scale;
+    QuotientDigits quotient(magnitude(m_mantissa), magnitude(divisor.m_mantissa));
+    int lowest = -MaxScale - shift;
+    bool leading = false;
+    quint64 kept = 0; // at most `digits` digits after the leading zeros: < 10^18
+    while (quotient.position() >= lowest) {
+        const int position = quotient.position();
+        const int digit = quotient.next();
+        if (!leading && digit != 0) {
+            leading = true;
+            lowest = std::max(lowest, position - digits + 1);
+        }
+        kept = kept * 10 + quint64(digit);
+    }
+    // One rounding, from the first dropped digit and whether anything non-zero follows it.
+    const int dropped = quotient.next();
+    const bool up = dropped > 5 ||
+                    (dropped == 5 &&
+                     (quotient.restIsNonZero() || rounding == Rounding::HalfUp || (kept & 1) != 0));
+    if (up)
+        ++kept;
+    // kept * 10^exponent; exponent >= -MaxScale by the choice of `lowest`.
+    const int exponent = lowest + shift;
+    U128 x = U128::product(kept, 1);
+    std::optional<Decimal> d;
+    if (exponent <= 0)
+        d = toDecimal(x, -exponent, negative);
+    else if (multiplyPow10(x, exponent))
+        d = toDecimal(x, 0, negative);
+    if (d)
+        return *d;
+    return overflowError(QStringLiteral("%1 / %2").arg(toString(), divisor.toString()));
 }
 
 std::strong_ordering operator<=>(const Decimal &a, const Decimal &b)

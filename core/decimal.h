@@ -84,6 +84,20 @@ public:
     bool isNegative() const { return m_mantissa < 0; }
     QString toString() const; // shortest exact form: "7.12345678", "0.5", "100", "-0.035"
 
+    // Exact arithmetic. Results are canonical; Overflow when the result does not fit a
+    // Decimal (more than 19 integer digits, or a mantissa beyond qint64).
+    MoneyResult<Decimal> negated() const; // fails only for the mantissa INT64_MIN
+    MoneyResult<Decimal> added(const Decimal &other) const;
+    MoneyResult<Decimal> subtracted(const Decimal &other) const;
+    // The exact product; `rounding` applies only when that needs more than MaxScale fraction
+    // digits (0.000000001 * 0.0000000015 -> 0.000000000000000002 HalfUp).
+    MoneyResult<Decimal> multiplied(const Decimal &other, Rounding rounding) const;
+    // This / divisor rounded once to `significantDigits` (1..18) significant digits and at
+    // most MaxScale fraction digits: 2 / 3 at 4 digits -> 0.6667. InvalidRate for a zero
+    // divisor.
+    MoneyResult<Decimal> divided(const Decimal &divisor, int significantDigits,
+                                 Rounding rounding) const;
+
     friend bool operator==(const Decimal &, const Decimal &) = default;
     friend std::strong_ordering operator<=>(const Decimal &a, const Decimal &b);
 

@@ -13,12 +13,15 @@ enum class ProblemKind {
     NotFound,             // 404
     MethodNotAllowed,     // 405
     Conflict,             // 409
+    PreconditionFailed,   // 412: If-Match names a version that is no longer current
     PayloadTooLarge,      // 413
     UnsupportedMediaType, // 415
     Validation,           // 422 with errors[]
+    PreconditionRequired, // 428: a write to a versioned resource without If-Match
     TooManyRequests,      // 429 with Retry-After
     Internal,             // 500
     Unavailable,          // 503
+    StaleRates,           // 503: exchange rates missing or older than allowed; no quote
     Network,              // client side only: no HTTP answer at all
     Unknown,              // client side only: a type this client does not know
 };

@@ -1,5 +1,6 @@
 #include "core/wiretime.h"
 
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace haitao {
@@ -16,6 +17,11 @@ QString toWireTime(qint64 epochMs)
 
 QDateTime fromWireTime(const QString &text)
 {
+    // Without a zone Qt would read local time: a time that means different instants on
+    // different machines is refused instead.
+    static const QRegularExpression zoned(QStringLiteral("(Z|[+-][0-9]{2}:[0-9]{2})$"));
+    if (!zoned.match(text).hasMatch())
+        return {};
     return QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 

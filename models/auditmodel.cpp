@@ -27,8 +27,17 @@ QString detailText(const AuditEntry &entry, QJsonDocument::JsonFormat format)
 } // namespace
 
 AuditModel::AuditModel(client::ApiClient *client, QObject *parent)
+    : AuditModel(
+          [client](const client::AuditQuery &query, QObject *context,
+                   client::ApiClient::Callback<Page<AuditEntry>> done) {
+              client->listAudit(query, context, std::move(done));
+          },
+          parent)
+{}
+
+AuditModel::AuditModel(PageLoader loader, QObject *parent)
     : PagedTableModel(parent)
-    , m_client(client)
+    , m_loader(std::move(loader))
 {}
 
 void AuditModel::setQuery(const client::AuditQuery &query)
@@ -122,23 +131,21 @@ void AuditModel::requestPage(const QString &cursor, quint64 request)
 {
     client::AuditQuery query = m_query;
     query.cursor = cursor;
-    m_client->listAudit(query, this,
-                        [this, request](const client::Result<Page<AuditEntry>> &result) {
-                            if (!isCurrent(request))
-                                return;
-                            if (!result.ok()) {
-                                rejectPage(request, result.error());
-                                return;
-                            }
-                            const QList<AuditEntry> &items = result.value().items;
-                            if (!items.isEmpty()) {
-                                beginInsertRows({}, int(m_entries.size()),
-                                                int(m_entries.size() + items.size() - 1));
-                                m_entries.append(items);
-                                endInsertRows();
-                            }
-                            acceptPage(request, result.value().nextCursor);
-                        });
+    m_loader(query, this, [this, request](const client::Result<Page<AuditEntry>> &result) {
+        if (!isCurrent(request))
+            return;
+        if (!result.ok()) {
+            rejectPage(request, result.error());
+            return;
+        }
+        const QList<AuditEntry> &items = result.value().items;
+        if (!items.isEmpty()) {
+            beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + items.size() - 1));
+            m_entries.append(items);
+            endInsertRows();
+        }
+        acceptPage(request, result.value().nextCursor);
+    });
 }
 
 } // namespace haitao::models

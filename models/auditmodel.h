@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace haitao::models {
 
 // The audit log, newest first as the server sends it, one page at a time. Read-only.
@@ -24,7 +26,13 @@ public:
         ColumnCount
     };
 
+    // Asks the server for one page of `query` and answers through `done` (context-guarded).
+    using PageLoader = std::function<void(const client::AuditQuery &query, QObject *context,
+                                          client::ApiClient::Callback<Page<AuditEntry>> done)>;
+
     explicit AuditModel(client::ApiClient *client, QObject *parent = nullptr);
+    // Another trail of the same entries (e.g. the pricing audit), paged through `loader`.
+    explicit AuditModel(PageLoader loader, QObject *parent = nullptr);
 
     // Action and actor filters and page size; the cursor is ignored. Reloads.
     void setQuery(const client::AuditQuery &query);
@@ -43,7 +51,7 @@ protected:
     void clearRows() override { m_entries.clear(); }
 
 private:
-    client::ApiClient *m_client;
+    PageLoader m_loader;
     client::AuditQuery m_query;
     QList<AuditEntry> m_entries;
 };

@@ -9,6 +9,8 @@ namespace haitao::models {
 enum ItemRole : int {
     RawRole = Qt::UserRole + 1, // the column's value, unformatted (role enum as int, QDateTime...)
     IdRole,                     // the row's server id (qint64), whatever the column
+    ErrorRole,                  // why the cell's value is refused (QString), empty when it is fine
+    StaleRole, // whether the row's data is too old to be used (bool), whatever the column
 };
 
 } // namespace haitao::models

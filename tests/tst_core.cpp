@@ -29,8 +29,10 @@ private slots:
 
     void problemTypesRoundTrip()
     {
-        for (ProblemKind k : {ProblemKind::MalformedRequest, ProblemKind::Validation,
-                              ProblemKind::TooManyRequests, ProblemKind::Unavailable}) {
+        for (ProblemKind k :
+             {ProblemKind::MalformedRequest, ProblemKind::Validation, ProblemKind::TooManyRequests,
+              ProblemKind::Unavailable, ProblemKind::PreconditionFailed,
+              ProblemKind::PreconditionRequired, ProblemKind::StaleRates}) {
             QCOMPARE(problemKindFromUri(problemTypeUri(k)), k);
         }
         QCOMPARE(problemKindFromUri(QStringLiteral("about:blank")), ProblemKind::Unknown);
@@ -44,6 +46,9 @@ private slots:
         QCOMPARE(fromWireTime(QStringLiteral("2025-11-25T14:43:58.123Z")).toMSecsSinceEpoch(),
                  qint64(1764081838123));
         QVERIFY(!fromWireTime(QStringLiteral("yesterday")).isValid());
+        QVERIFY(!fromWireTime(QStringLiteral("2025-11-25T14:43:58")).isValid()); // no zone
+        QCOMPARE(fromWireTime(QStringLiteral("2025-11-25T22:43:58.123+08:00")).toMSecsSinceEpoch(),
+                 qint64(1764081838123));
     }
 
     void listenAddresses()

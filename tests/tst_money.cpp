@@ -48,6 +48,21 @@ QString show(const MoneyResult<Money> &r)
     return r->toString() + u' ' + r->currency().code();
 }
 
+// "7.1234", or "error overflow" / "error invalid-rate" (any other kind shows its number).
+QString showDecimal(const MoneyResult<Decimal> &r)
+{
+    if (r)
+        return r->toString();
+    switch (r.error().kind) {
+    case MoneyErrorKind::Overflow:
+        return QStringLiteral("error overflow");
+    case MoneyErrorKind::InvalidRate:
+        return QStringLiteral("error invalid-rate");
+    default:
+        return QStringLiteral("error %1: %2").arg(int(r.error().kind)).arg(r.error().message);
+    }
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(MoneyErrorKind)
@@ -407,6 +422,302 @@ private slots:
         QVERIFY(decimal(QStringLiteral("9.223372036854775807")) >=
                 decimal(QStringLiteral("9.223372036854775807")));
         QVERIFY(decimal(QStringLiteral("2")) != decimal(QStringLiteral("0.2")));
+    }
+
+    void decimalMultiplied_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<QString>("halfUp");   // expected result, or "error <kind>"
+        QTest::addColumn<QString>("halfEven"); // the same under Rounding::HalfEven
+
+        // Exact products: the rounding mode does not matter.
+        QTest::newRow("integer") << "1.5"
+                                 << "2"
+                                 << "3"
+                                 << "3";
+        // 5 * 2 = 10 at scale 2: 0.10, canonical 0.1.
+        QTest::newRow("canonical") << "0.5"
+                                   << "0.2"
+                                   << "0.1"
+                                   << "0.1";
+        // 71234 * 1035 = 71234000 + 2493190 = 73727190 at scale 4 + 3: 7.3727190.
+        QTest::newRow("rate times markup") << "7.1234"
+                                           << "1.035"
+                                           << "7.372719"
+                                           << "7.372719";
+        QTest::newRow("negative") << "-1.25"
+                                  << "4"
+                                  << "-5"
+                                  << "-5";
+        QTest::newRow("two negatives") << "-0.3"
+                                       << "-0.3"
+                                       << "0.09"
+                                       << "0.09";
+        QTest::newRow("zero") << "0"
+                              << "-5.5"
+                              << "0"
+                              << "0";
+        // 1 * 1 at scale 9 + 9 = 18: exactly the finest step.
+        QTest::newRow("scale 18 exact") << "0.000000001"
+                                        << "0.000000001"
+                                        << "0.000000000000000001"
+                                        << "0.000000000000000001";
+        // 5e-18 * 2e18: the 128-bit product 10^19 is past qint64 until its zeros go: 10.
+        QTest::newRow("fits after stripping zeros") << "0.000000000000000005"
+                                                    << "2000000000000000000"
+                                                    << "10"
+                                                    << "10";
+        // 2^62 * -2 = -2^63, the one magnitude that fits only when negative.
+        QTest::newRow("INT64_MIN exactly") << "4611686018427387904"
+                                           << "-2"
+                                           << "-9223372036854775808"
+                                           << "-9223372036854775808";
+        // 10^9 * 10^9 = 10^18 fits; 10^10 * 10^9 = 10^19 > 2^63 - 1 does not.
+        QTest::newRow("10^18") << "1000000000"
+                               << "1000000000"
+                               << "1000000000000000000"
+                               << "1000000000000000000";
+        // Past scale 18: one rounding from the first dropped digit.
+        // 25 * 1 at scale 10 + 9 = 19: 2.5e-18, a tie: away from zero 3e-18, to even 2e-18.
+        QTest::newRow("tie at scale 19") << "0.0000000025"
+                                         << "0.000000001"
+                                         << "0.000000000000000003"
+                                         << "0.000000000000000002";
+        QTest::newRow("negative tie at scale 19") << "-0.0000000025"
+                                                  << "0.000000001"
+                                                  << "-0.000000000000000003"
+                                                  << "-0.000000000000000002";
+        // 15 at scale 19: 1.5e-18; the even neighbour is 2, so both modes agree.
+        QTest::newRow("tie to even upward") << "0.0000000015"
+                                            << "0.000000001"
+                                            << "0.000000000000000002"
+                                            << "0.000000000000000002";
+        // 2501 at scale 12 + 9 = 21: 2.501e-18, the digits after the 5 make it no tie.
+        QTest::newRow("just above a tie") << "0.000000002501"
+                                          << "0.000000001"
+                                          << "0.000000000000000003"
+                                          << "0.000000000000000003";
+        // 25 at scale 10 + 10 = 20: 0.25e-18 rounds to zero.
+        QTest::newRow("below the finest step") << "0.0000000025"
+                                               << "0.0000000001"
+                                               << "0"
+                                               << "0";
+        // 123456789 at scale 9 + 10 = 19: drop the last 9, round up: 12345679e-18.
+        QTest::newRow("rounded at scale 18") << "0.123456789"
+                                             << "0.0000000001"
+                                             << "0.000000000012345679"
+                                             << "0.000000000012345679";
+        QTest::newRow("overflow 10^19") << "10000000000"
+                                        << "1000000000"
+                                        << "error overflow"
+                                        << "error overflow";
+        QTest::newRow("overflow max * 2") << "9223372036854775807"
+                                          << "2"
+                                          << "error overflow"
+                                          << "error overflow";
+        QTest::newRow("overflow -min") << "-9223372036854775808"
+                                       << "-1"
+                                       << "error overflow"
+                                       << "error overflow";
+        // 9223372036854775807 * 1.000000001 = 9223372045078147843.85...: 19 integer digits
+        // but past 2^63.
+        QTest::newRow("overflow by a hair") << "9223372036854775807"
+                                            << "1.000000001"
+                                            << "error overflow"
+                                            << "error overflow";
+    }
+
+    void decimalMultiplied()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(QString, halfUp);
+        QFETCH(QString, halfEven);
+        QCOMPARE(showDecimal(decimal(a).multiplied(decimal(b), Rounding::HalfUp)), halfUp);
+        QCOMPARE(showDecimal(decimal(a).multiplied(decimal(b), Rounding::HalfEven)), halfEven);
+        // Commutative, rounding included.
+        QCOMPARE(showDecimal(decimal(b).multiplied(decimal(a), Rounding::HalfUp)), halfUp);
+    }
+
+    void decimalDivided_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("digits");
+        QTest::addColumn<QString>("halfUp");
+        QTest::addColumn<QString>("halfEven");
+
+        QTest::newRow("exact") << "1"
+                               << "-0.25" << 5 << "-4"
+                               << "-4";
+        QTest::newRow("zero dividend") << "0"
+                                       << "7" << 5 << "0"
+                                       << "0";
+        // 0.333...: ten 3s, the next digit 3 rounds down.
+        QTest::newRow("one third") << "1"
+                                   << "3" << 10 << "0.3333333333"
+                                   << "0.3333333333";
+        // 0.6666|6...: rounds up in both modes.
+        QTest::newRow("two thirds") << "2"
+                                    << "3" << 4 << "0.6667"
+                                    << "0.6667";
+        QTest::newRow("negative two thirds") << "-2"
+                                             << "3" << 4 << "-0.6667"
+                                             << "-0.6667";
+        // 1/7 = 0.142857 142857 142857|142...: 18 digits at scale 18, next digit 1.
+        QTest::newRow("one seventh") << "1"
+                                     << "7" << 18 << "0.142857142857142857"
+                                     << "0.142857142857142857";
+        // 1.0512 * 7 = 7.3584; 0.2418 / 1.0512 = 0.230022831|05...: the ECB cross rate shape.
+        QTest::newRow("cross rate") << "7.6002"
+                                    << "1.0512" << 10 << "7.230022831"
+                                    << "7.230022831";
+        // Ties: 10 / 4 = 2.5 at one digit: away 3, even 2; 35 / 10 = 3.5: 4 either way.
+        QTest::newRow("tie 2.5") << "10"
+                                 << "4" << 1 << "3"
+                                 << "2";
+        QTest::newRow("tie -2.5") << "-10"
+                                  << "4" << 1 << "-3"
+                                  << "-2";
+        QTest::newRow("tie 3.5") << "35"
+                                 << "10" << 1 << "4"
+                                 << "4";
+        QTest::newRow("tie 0.125") << "1"
+                                   << "8" << 2 << "0.13"
+                                   << "0.12";
+        // 1.2500001: the trailing 1 breaks the tie.
+        QTest::newRow("not a tie") << "1.2500001"
+                                   << "1" << 2 << "1.3"
+                                   << "1.3";
+        // Significant digits in the integer part: 123456 -> 12|3456 -> 120000.
+        QTest::newRow("integer digits") << "123456"
+                                        << "1" << 2 << "120000"
+                                        << "120000";
+        // 1 / 3e-18 = 333333333333333333.3...: 5 digits, then zeros.
+        QTest::newRow("large quotient") << "1"
+                                        << "0.000000000000000003" << 5 << "333330000000000000"
+                                        << "333330000000000000";
+        // Scale 18 caps the digits: 0.000333... keeps 15 of the 18 asked for.
+        QTest::newRow("scale limit") << "0.001"
+                                     << "3" << 18 << "0.000333333333333333"
+                                     << "0.000333333333333333";
+        QTest::newRow("finest step") << "0.000000001"
+                                     << "1000000000" << 5 << "0.000000000000000001"
+                                     << "0.000000000000000001";
+        // 3.3e-19 rounds to zero at scale 18; 5e-19 is a tie between 0 and 1e-18.
+        QTest::newRow("below the finest step") << "0.000000001"
+                                               << "3000000000" << 5 << "0"
+                                               << "0";
+        QTest::newRow("tie at the finest step") << "0.000000002"
+                                                << "4000000000" << 5 << "0.000000000000000001"
+                                                << "0";
+        // 9 * 10^17 / 0.1 = 9 * 10^18 < 2^63 fits; 10^18 / 0.1 = 10^19 does not.
+        QTest::newRow("large fits") << "900000000000000000"
+                                    << "0.1" << 1 << "9000000000000000000"
+                                    << "9000000000000000000";
+        QTest::newRow("overflow 10^19") << "1000000000000000000"
+                                        << "0.1" << 1 << "error overflow"
+                                        << "error overflow";
+        // -9223372036854775808 at 18 digits: 922337203685477580|8 rounds up to
+        // 9223372036854775810, past qint64; at 3 digits -9220000000000000000 fits.
+        QTest::newRow("min at 18 digits") << "-9223372036854775808"
+                                          << "1" << 18 << "error overflow"
+                                          << "error overflow";
+        QTest::newRow("min at 3 digits") << "-9223372036854775808"
+                                         << "1" << 3 << "-9220000000000000000"
+                                         << "-9220000000000000000";
+        QTest::newRow("max by -1") << "9223372036854775807"
+                                   << "-1" << 1 << "-9000000000000000000"
+                                   << "-9000000000000000000";
+        QTest::newRow("by zero") << "1"
+                                 << "0" << 5 << "error invalid-rate"
+                                 << "error invalid-rate";
+        QTest::newRow("zero by zero") << "0"
+                                      << "0" << 5 << "error invalid-rate"
+                                      << "error invalid-rate";
+    }
+
+    void decimalDivided()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, digits);
+        QFETCH(QString, halfUp);
+        QFETCH(QString, halfEven);
+        QCOMPARE(showDecimal(decimal(a).divided(decimal(b), digits, Rounding::HalfUp)), halfUp);
+        QCOMPARE(showDecimal(decimal(a).divided(decimal(b), digits, Rounding::HalfEven)), halfEven);
+    }
+
+    void decimalAddSubtractNegate_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<QString>("sum");
+        QTest::addColumn<QString>("difference");
+
+        QTest::newRow("tenths") << "0.1"
+                                << "0.2"
+                                << "0.3"
+                                << "-0.1";
+        // 0.5 + 0.5 = 1.0, canonical 1 at scale 0.
+        QTest::newRow("canonical") << "0.5"
+                                   << "0.5"
+                                   << "1"
+                                   << "0";
+        QTest::newRow("mixed signs") << "-0.005"
+                                     << "0.0025"
+                                     << "-0.0025"
+                                     << "-0.0075";
+        QTest::newRow("larger negative") << "1"
+                                         << "-2.5"
+                                         << "-1.5"
+                                         << "3.5";
+        // 9 + 1e-18: mantissa 9000000000000000001 < 2^63 fits at scale 18; with 10 it would
+        // need 10000000000000000001.
+        QTest::newRow("finest step") << "9"
+                                     << "0.000000000000000001"
+                                     << "9.000000000000000001"
+                                     << "8.999999999999999999";
+        QTest::newRow("scale overflow") << "10"
+                                        << "0.000000000000000001"
+                                        << "error overflow"
+                                        << "error overflow";
+        QTest::newRow("max + 1") << "9223372036854775807"
+                                 << "1"
+                                 << "error overflow"
+                                 << "9223372036854775806";
+        QTest::newRow("down to min") << "-9223372036854775807"
+                                     << "-1"
+                                     << "-9223372036854775808"
+                                     << "-9223372036854775806";
+        QTest::newRow("min - 1") << "-9223372036854775808"
+                                 << "1"
+                                 << "-9223372036854775807"
+                                 << "error overflow";
+    }
+
+    void decimalAddSubtractNegate()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(QString, sum);
+        QFETCH(QString, difference);
+        QCOMPARE(showDecimal(decimal(a).added(decimal(b))), sum);
+        QCOMPARE(showDecimal(decimal(b).added(decimal(a))), sum);
+        QCOMPARE(showDecimal(decimal(a).subtracted(decimal(b))), difference);
+    }
+
+    void decimalNegated()
+    {
+        QCOMPARE(showDecimal(decimal(QStringLiteral("1.5")).negated()), QStringLiteral("-1.5"));
+        QCOMPARE(showDecimal(decimal(QStringLiteral("-0.035")).negated()), QStringLiteral("0.035"));
+        QCOMPARE(showDecimal(Decimal().negated()), QStringLiteral("0"));
+        QCOMPARE(showDecimal(Decimal::fromInteger(kMax).negated()),
+                 QStringLiteral("-9223372036854775807"));
+        // -INT64_MIN has no qint64 mantissa, at any scale.
+        QCOMPARE(showDecimal(Decimal::fromParts(kMin, 18).value().negated()),
+                 QStringLiteral("error overflow"));
     }
 
     void conversion_data()

@@ -1,10 +1,15 @@
 // Default deny, checked over the whole route table: every route is called with no token, a
 // customer's, an ops user's and an admin's, and must answer 401, 403 or 2xx as its access
 // rule says. A route without a sample request below fails the test, so new routes get rows.
+#include "backend/catalog/catalogservice.h"
 #include "backend/http/router.h"
+#include "backend/pricing/pricingservice.h"
+#include "sim/simserver.h"
 #include "tests/support/syncclient.h"
 #include "tests/support/testserver.h"
 
+#include <QBuffer>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace haitao;
@@ -13,11 +18,80 @@ using haitao::testing::TestServer;
 
 namespace {
 
+using Substitutions = QHash<QByteArray, QByteArray>;
+using Setup = std::function<Substitutions(server::Server &)>;
+
 struct Sample
 {
     QString path; // {id}: an existing user; {n}: a fresh number per call
     QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers = {};
+    // Puts the server in the state the call needs (e.g. a draft to edit) and names values
+    // to substitute into the body and headers (e.g. {etag}).
+    Setup setup = {};
 };
+
+// A draft exists; {etag} and {document} are its ETag and rule-set document.
+Substitutions ensureDraft(server::Server &server)
+{
+    server::pricing::PricingService &pricing = server.pricing();
+    auto draft = pricing.draft();
+    if (!draft)
+        draft = pricing.createDraft(server::Actor(), std::nullopt);
+    return {{"{etag}", "\"r" + QByteArray::number(draft->revision) + '"'},
+            {"{document}", QJsonDocument(draft->document).toJson(QJsonDocument::Compact)}};
+}
+
+Substitutions noDraft(server::Server &server)
+{
+    if (const auto draft = server.pricing().draft())
+        server.pricing().discardDraft(server::Actor(), draft->revision);
+    return {};
+}
+
+// A new imported product of its own: {pid}, {etag}, {import} (the import that made it).
+Substitutions freshProduct(server::Server &server)
+{
+    static int counter = 0;
+    const QByteArray sku = "ROUTE-" + QByteArray::number(++counter);
+    QByteArray csv = "sku,title,price,currency\n" + sku + ",Route test item " + sku + ",9.99,USD\n";
+    QBuffer buffer(&csv);
+    buffer.open(QIODevice::ReadOnly);
+    auto &catalog = server.catalog();
+    const auto job =
+        catalog.createImport(server::Actor(), QStringLiteral("routes.example"),
+                             server::catalog::FeedFormat::Csv, QStringLiteral("file"), csv.size());
+    catalog.runImport(job.id, buffer, server::catalog::FeedFormat::Csv,
+                      server::catalog::FeedEncoding::Auto);
+    server::catalog::ProductFilter filter;
+    filter.search = QString::fromLatin1(sku);
+    const auto product = catalog.listProducts(filter).items.value(0);
+    return {{"{pid}", QByteArray::number(product.id)},
+            {"{etag}", "\"v" + QByteArray::number(product.version) + '"'},
+            {"{import}", QByteArray::number(job.id)}};
+}
+
+// An import that was created but not run yet, so that it can still be cancelled: {import}.
+Substitutions queuedImport(server::Server &server)
+{
+    const auto job =
+        server.catalog().createImport(server::Actor(), QStringLiteral("routes.example"),
+                                      server::catalog::FeedFormat::Csv, QStringLiteral("file"), 0);
+    return {{"{import}", QByteArray::number(job.id)}};
+}
+
+// A published demo product: {published}.
+Substitutions publishedProduct(server::Server &server)
+{
+    server::catalog::ProductFilter filter;
+    filter.limit = 1;
+    const auto page = server.catalog().listPublished(filter);
+    return {{"{published}", QByteArray::number(page.items.value(0).id)}};
+}
+
+const QByteArray kCart =
+    R"({"lines":[{"site":"amazon.com","price":{"minor":1999,"currency":"USD"},)"
+    R"("quantity":1,"weightG":500}]})";
 
 // One valid request per route. {password} is the caller's own password.
 const QHash<QString, Sample> kSamples = {
@@ -43,6 +117,66 @@ const QHash<QString, Sample> kSamples = {
     {QStringLiteral("PATCH /api/v1/admin/users/{id}"),
      {QStringLiteral("/api/v1/admin/users/{id}"), R"({"displayName":"Renamed {n}"})"}},
     {QStringLiteral("GET /api/v1/admin/audit"), {QStringLiteral("/api/v1/admin/audit"), {}}},
+    {QStringLiteral("POST /api/v1/quotes"), {QStringLiteral("/api/v1/quotes"), kCart}},
+    {QStringLiteral("POST /api/v1/quotes/simulate"),
+     {QStringLiteral("/api/v1/quotes/simulate"), kCart, {}, ensureDraft}},
+    {QStringLiteral("GET /api/v1/pricing/rulesets"),
+     {QStringLiteral("/api/v1/pricing/rulesets"), {}}},
+    {QStringLiteral("GET /api/v1/pricing/rulesets/{version}"),
+     {QStringLiteral("/api/v1/pricing/rulesets/1"), {}}},
+    {QStringLiteral("GET /api/v1/pricing/draft"),
+     {QStringLiteral("/api/v1/pricing/draft"), {}, {}, ensureDraft}},
+    {QStringLiteral("POST /api/v1/pricing/draft"),
+     {QStringLiteral("/api/v1/pricing/draft"), "{}", {}, noDraft}},
+    {QStringLiteral("PUT /api/v1/pricing/draft"),
+     {QStringLiteral("/api/v1/pricing/draft"),
+      R"({"document":{document}})",
+      {{"If-Match", "{etag}"}},
+      ensureDraft}},
+    {QStringLiteral("DELETE /api/v1/pricing/draft"),
+     {QStringLiteral("/api/v1/pricing/draft"), {}, {{"If-Match", "{etag}"}}, ensureDraft}},
+    {QStringLiteral("GET /api/v1/pricing/draft/diff"),
+     {QStringLiteral("/api/v1/pricing/draft/diff"), {}, {}, ensureDraft}},
+    {QStringLiteral("POST /api/v1/pricing/draft/publish"),
+     {QStringLiteral("/api/v1/pricing/draft/publish"),
+      "{}",
+      {{"If-Match", "{etag}"}},
+      ensureDraft}},
+    {QStringLiteral("GET /api/v1/pricing/audit"), {QStringLiteral("/api/v1/pricing/audit"), {}}},
+    {QStringLiteral("GET /api/v1/fx/rates"), {QStringLiteral("/api/v1/fx/rates"), {}}},
+    {QStringLiteral("GET /api/v1/fx/rates/{currency}/history"),
+     {QStringLiteral("/api/v1/fx/rates/USD/history"), {}}},
+    {QStringLiteral("POST /api/v1/fx/rates"),
+     {QStringLiteral("/api/v1/fx/rates"),
+      R"({"currency":"USD","rate":"7.1","markupPercent":"1"})"}},
+    {QStringLiteral("POST /api/v1/fx/fetch"), {QStringLiteral("/api/v1/fx/fetch"), {}}},
+    {QStringLiteral("POST /api/v1/catalog/imports"),
+     {QStringLiteral("/api/v1/catalog/imports?site=routes.example&format=csv"),
+      "sku,title,price,currency\nR-UP-{n},Uploaded {n},1.00,USD\n",
+      {{"Content-Type", "text/csv"}}}},
+    {QStringLiteral("GET /api/v1/catalog/imports/{id}"),
+     {QStringLiteral("/api/v1/catalog/imports/{import}"), {}, {}, freshProduct}},
+    {QStringLiteral("POST /api/v1/catalog/imports/{id}/cancel"),
+     {QStringLiteral("/api/v1/catalog/imports/{import}/cancel"), {}, {}, queuedImport}},
+    {QStringLiteral("GET /api/v1/catalog/products"),
+     {QStringLiteral("/api/v1/catalog/products"), {}}},
+    {QStringLiteral("GET /api/v1/catalog/products/{id}"),
+     {QStringLiteral("/api/v1/catalog/products/{pid}"), {}, {}, freshProduct}},
+    {QStringLiteral("PUT /api/v1/catalog/products/{id}/listing"),
+     {QStringLiteral("/api/v1/catalog/products/{pid}/listing"),
+      R"({"titleZh":"测试"})",
+      {{"If-Match", "{etag}"}},
+      freshProduct}},
+    {QStringLiteral("POST /api/v1/catalog/products/{id}/transitions"),
+     {QStringLiteral("/api/v1/catalog/products/{pid}/transitions"),
+      R"({"to":"in_translation"})",
+      {{"If-Match", "{etag}"}},
+      freshProduct}},
+    {QStringLiteral("GET /api/v1/catalog/products/{id}/events"),
+     {QStringLiteral("/api/v1/catalog/products/{pid}/events"), {}, {}, freshProduct}},
+    {QStringLiteral("GET /api/v1/products"), {QStringLiteral("/api/v1/products"), {}}},
+    {QStringLiteral("GET /api/v1/products/{id}"),
+     {QStringLiteral("/api/v1/products/{published}"), {}, {}, publishedProduct}},
 };
 
 struct Caller
@@ -67,6 +201,7 @@ class TstRoutes : public QObject
 {
     Q_OBJECT
 
+    std::unique_ptr<sim::SimServer> m_sim;
     std::unique_ptr<TestServer> m_server;
     qint64 m_targetId = 0;
     int m_counter = 0;
@@ -74,8 +209,17 @@ class TstRoutes : public QObject
 private slots:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>();
+        m_sim = std::make_unique<sim::SimServer>();
+        QString error;
+        QVERIFY2(m_sim->start(QStringLiteral("127.0.0.1"), 0, &error), qPrintable(error));
+        server::Config config;
+        config.fxEcbUrl =
+            QStringLiteral("http://127.0.0.1:%1/fx/eurofxref-daily.xml").arg(m_sim->port());
+        config.fxFetchHours = 0;
+        m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
+        QVERIFY(m_server->server().pricing().seedDemo());
+        QVERIFY(m_server->server().catalog().seedDemo());
         m_server->createUser(QStringLiteral("customer"), QStringLiteral("customer password"),
                              Role::Customer);
         m_server->createUser(QStringLiteral("opsuser"), QStringLiteral("ops password"), Role::Ops);
@@ -85,7 +229,12 @@ private slots:
                                           QStringLiteral("target password"), Role::Ops);
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        if (m_sim)
+            m_sim->stop();
+    }
 
     void everyRouteHasASample()
     {
@@ -127,12 +276,21 @@ private slots:
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         const QString n = QString::number(++m_counter);
-        const QString path = QString(sample.path)
-                                 .replace(QStringLiteral("{id}"), QString::number(m_targetId))
-                                 .replace(QStringLiteral("{n}"), n);
+        QString path = QString(sample.path)
+                           .replace(QStringLiteral("{id}"), QString::number(m_targetId))
+                           .replace(QStringLiteral("{n}"), n);
         QByteArray body = sample.body;
         body.replace("{n}", n.toUtf8()).replace("{password}", caller.password);
-        QList<QPair<QByteArray, QByteArray>> headers;
+        QList<QPair<QByteArray, QByteArray>> headers = sample.headers;
+        if (sample.setup) {
+            const Substitutions values = sample.setup(m_server->server());
+            for (auto it = values.begin(); it != values.end(); ++it) {
+                path.replace(QString::fromUtf8(it.key()), QString::fromUtf8(it.value()));
+                body.replace(it.key(), it.value());
+                for (auto &header : headers)
+                    header.second.replace(it.key(), it.value());
+            }
+        }
         if (!body.isEmpty())
             headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
 

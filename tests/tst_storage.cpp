@@ -233,7 +233,7 @@ private slots:
         e.at = QDateTime::currentDateTimeUtc();
         e.actorName = QStringLiteral("system");
         e.action = QStringLiteral("test.event");
-        db->write([&](QSqlDatabase &c) { identitystore::appendAudit(c, e); });
+        db->write([&](QSqlDatabase &c) { auditlog::append(c, e); });
         QVERIFY_THROWS_EXCEPTION(StorageError, db->write([](QSqlDatabase &c) {
             QSqlQuery q(c);
             if (!q.exec(QStringLiteral("UPDATE audit_log SET action = 'forged'")))
@@ -244,7 +244,7 @@ private slots:
             if (!q.exec(QStringLiteral("DELETE FROM audit_log")))
                 throw StorageError::fromSql(QStringLiteral("delete"), q.lastError());
         }));
-        QCOMPARE(identitystore::listAudit(db->reader(), {}).items.size(), 1);
+        QCOMPARE(auditlog::list(db->reader(), {}).items.size(), 1);
     }
 
     void uniqueViolationIsADuplicate()

@@ -59,6 +59,424 @@
     </message>
 </context>
 <context>
+    <name>haitao::models::FxRatesModel</name>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Rate (CNY)</source>
+        <translation>汇率（人民币）</translation>
+    </message>
+    <message>
+        <source>Markup %</source>
+        <translation>加价 %</translation>
+    </message>
+    <message>
+        <source>Effective rate</source>
+        <translation>生效汇率</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>汇率日期</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::QuoteBreakdownModel</name>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Import tax</source>
+        <translation>进口税</translation>
+    </message>
+    <message>
+        <source>Shipping to the warehouse</source>
+        <translation>寄往转运仓运费</translation>
+    </message>
+    <message>
+        <source>Forwarder fee</source>
+        <translation>转运费</translation>
+    </message>
+    <message>
+        <source>International shipping</source>
+        <translation>国际运费</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 × %3</source>
+        <translation>第 %1 行：%2 × %3</translation>
+    </message>
+    <message>
+        <source>Site %1, via %2</source>
+        <translation>站点 %1，经 %2</translation>
+    </message>
+    <message>
+        <source>Fees and discounts</source>
+        <translation>费用与优惠</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>chargeable weight %1 g</source>
+        <translation>计费重量 %1 克</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Published (CNY)</source>
+        <translation>已发布（人民币）</translation>
+    </message>
+    <message>
+        <source>Draft (CNY)</source>
+        <translation>草稿（人民币）</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::RuleSetSettings</name>
+    <message>
+        <source>Choose half up or half even.</source>
+        <translation>请选择“四舍五入”或“四舍六入五成双”。</translation>
+    </message>
+    <message>
+        <source>Enter the warehouse for sites not listed below, e.g. US.</source>
+        <translation>请填写下方未列出的站点所用的转运仓，例如 US。</translation>
+    </message>
+    <message>
+        <source>Use a two-letter country code, e.g. US.</source>
+        <translation>请使用两位大写国家代码，例如 US。</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::RuleSetVersionsModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::RuleTableModel</name>
+    <message>
+        <source>Rule ID</source>
+        <translation>规则 ID</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>始发地</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>From weight (g)</source>
+        <translation>起始重量（克）</translation>
+    </message>
+    <message>
+        <source>Below weight (g)</source>
+        <translation>重量上限（克，不含）</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效起</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效至</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Free from</source>
+        <translation>满额包邮</translation>
+    </message>
+    <message>
+        <source>Volumetric divisor</source>
+        <translation>体积重系数</translation>
+    </message>
+    <message>
+        <source>First weight (g)</source>
+        <translation>首重（克）</translation>
+    </message>
+    <message>
+        <source>First weight fee</source>
+        <translation>首重费用</translation>
+    </message>
+    <message>
+        <source>Step (g)</source>
+        <translation>续重单位（克）</translation>
+    </message>
+    <message>
+        <source>Fee per step</source>
+        <translation>续重费用</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>优惠码</translation>
+    </message>
+    <message>
+        <source>Fixed discount</source>
+        <translation>固定减免</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>最低消费</translation>
+    </message>
+    <message>
+        <source>Spend at least</source>
+        <translation>消费满</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>减免</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Exclusive</source>
+        <translation>独占</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Add the currency, e.g. &quot;5.99 USD&quot;.</source>
+        <translation>请注明货币，例如“5.99 USD”。</translation>
+    </message>
+    <message>
+        <source>Write an amount and a currency, e.g. &quot;5.99 USD&quot;.</source>
+        <translation>请填写金额和货币，例如“5.99 USD”。</translation>
+    </message>
+    <message>
+        <source>%1 is not a known currency.</source>
+        <translation>%1 不是已知的货币。</translation>
+    </message>
+    <message>
+        <source>Not an amount: %1</source>
+        <translation>不是有效金额：%1</translation>
+    </message>
+    <message>
+        <source>Not a decimal number (write e.g. 9.1).</source>
+        <translation>不是有效的小数（例如 9.1）。</translation>
+    </message>
+    <message>
+        <source>Not a whole number.</source>
+        <translation>不是整数。</translation>
+    </message>
+    <message>
+        <source>Not a time (write e.g. 2026-12-01T00:00:00Z).</source>
+        <translation>不是有效时间（例如 2026-12-01T00:00:00Z）。</translation>
+    </message>
+    <message>
+        <source>This cell cannot be edited.</source>
+        <translation>此单元格不可编辑。</translation>
+    </message>
+    <message>
+        <source>Give the rule an ID.</source>
+        <translation>请为规则填写 ID。</translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>请使用 1 至 64 个字母、数字、“.”、“_”或“-”。</translation>
+    </message>
+    <message>
+        <source>Another rule already has this ID.</source>
+        <translation>已有其他规则使用此 ID。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>Must be in CNY.</source>
+        <translation>必须以人民币计。</translation>
+    </message>
+    <message>
+        <source>Must be between 0 and 100.</source>
+        <translation>必须在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>Must be more than 0.</source>
+        <translation>必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Must be more than the lower weight.</source>
+        <translation>必须大于起始重量。</translation>
+    </message>
+    <message>
+        <source>Must be after the start.</source>
+        <translation>必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Must not be below the minimum.</source>
+        <translation>不能低于最低值。</translation>
+    </message>
+    <message>
+        <source>Give a fixed amount or a percentage, not both.</source>
+        <translation>请填写固定金额或百分比，不能同时填写。</translation>
+    </message>
+    <message>
+        <source>Give a fixed amount or a percentage.</source>
+        <translation>请填写固定金额或百分比。</translation>
+    </message>
+    <message>
+        <source>A maximum caps a percentage only.</source>
+        <translation>上限仅适用于百分比优惠。</translation>
+    </message>
+    <message>
+        <source>The weight band overlaps rule %1 of the same scope.</source>
+        <translation>重量区间与同一范围的规则 %1 重叠。</translation>
+    </message>
+    <message>
+        <source>Rule %1 has the same scope and validity.</source>
+        <translation>规则 %1 的适用范围和有效期与此相同。</translation>
+    </message>
+    <message>
+        <source>%1 amounts have no decimals.</source>
+        <translation>%1 金额没有小数。</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 decimals.</source>
+        <translation>%1 金额最多保留 %2 位小数。</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::SitesTableModel</name>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Warehouse (origin)</source>
+        <translation>转运仓（始发地）</translation>
+    </message>
+    <message>
+        <source>Enter the site, e.g. amazon.co.jp.</source>
+        <translation>请填写站点，例如 amazon.co.jp。</translation>
+    </message>
+    <message>
+        <source>This site is already listed in row %1.</source>
+        <translation>此站点已在第 %1 行列出。</translation>
+    </message>
+    <message>
+        <source>Enter the warehouse&apos;s country, e.g. JP.</source>
+        <translation>请填写转运仓所在国家，例如 JP。</translation>
+    </message>
+    <message>
+        <source>Use a two-letter country code, e.g. JP.</source>
+        <translation>请使用两位大写国家代码，例如 JP。</translation>
+    </message>
+</context>
+<context>
     <name>haitao::models::UsersModel</name>
     <message>
         <source>User name</source>
@@ -195,6 +613,134 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::DraftBar</name>
+    <message>
+        <source>Saved as revision %1.</source>
+        <translation>已保存为修订 %1。</translation>
+    </message>
+    <message>
+        <source>Published as version %1.</source>
+        <translation>已发布为版本 %1。</translation>
+    </message>
+    <message>
+        <source>Published as version %1, in force from %2.</source>
+        <translation>已发布为版本 %1，自 %2 起生效。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the draft since you loaded it, so it was not changed. Reload the draft to see their version (your unsaved changes will be lost).</source>
+        <translation>在您加载草稿之后，其他人修改了草稿，因此本次未作更改。请重新加载草稿查看对方的版本（您未保存的更改将会丢失）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n value(s); they are marked in red.</source>
+        <translation>
+            <numerusform>服务器拒绝了 %n 个值，已用红色标出。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) need attention before saving; point at a red cell to see why.</source>
+        <translation>
+            <numerusform>保存前有 %n 个单元格需要处理；将鼠标指向红色单元格可查看原因。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Discard draft revision %1 and every change in it? This cannot be undone.</source>
+        <translation>放弃草稿修订 %1 及其中的所有更改？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The changes below are those saved; save to include yours.</source>
+        <translation>下面列出的是已保存的更改；保存后才会包含您的修改。</translation>
+    </message>
+    <message>
+        <source>Save your changes first: publishing takes the saved draft.</source>
+        <translation>请先保存更改：发布使用的是已保存的草稿。</translation>
+    </message>
+    <message>
+        <source>Loading the draft…</source>
+        <translation>正在加载草稿…</translation>
+    </message>
+    <message>
+        <source>No draft. Create one from the version in force to change prices.</source>
+        <translation>没有草稿。请基于当前生效版本创建草稿以修改价格。</translation>
+    </message>
+    <message>
+        <source>Draft revision %1, based on version %2, saved by %3 at %4.</source>
+        <translation>草稿修订 %1，基于版本 %2，由 %3 于 %4 保存。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Create draft</source>
+        <translation>创建草稿</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>放弃…</translation>
+    </message>
+    <message>
+        <source>Changes…</source>
+        <translation>查看更改…</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Reload draft</source>
+        <translation>重新加载草稿</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::DraftDiffDialog</name>
+    <message>
+        <source>Draft changes</source>
+        <translation>草稿更改</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Rule or setting</source>
+        <translation>规则或设置</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>更改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>更改后</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The saved draft is the same as version %1.</source>
+        <translation>已保存的草稿与版本 %1 相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) in the saved draft against version %1.</source>
+        <translation>
+            <numerusform>已保存的草稿相对版本 %1 有 %n 处更改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::ErrorText</name>
     <message numerus="yes">
         <source>Try again in %n second(s).</source>
@@ -231,6 +777,107 @@
     <message>
         <source>The server sent an unexpected answer (HTTP %1).</source>
         <translation>服务器返回了无法识别的应答（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this since you opened it: %1</source>
+        <translation>在您打开之后，其他人已修改了此内容：%1</translation>
+    </message>
+    <message>
+        <source>Prices cannot be computed now: %1</source>
+        <translation>暂时无法计算价格：%1</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::FxRateDelegate</name>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stale: not used for quotes</source>
+        <translation>已过期：不用于报价</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::FxRatesPanel</name>
+    <message>
+        <source>%1 is now %2 CNY (markup %3 %, effective %4).</source>
+        <translation>%1 现为 %2 人民币（加价 %3%，生效汇率 %4）。</translation>
+    </message>
+    <message>
+        <source>Fetching the ECB reference rates…</source>
+        <translation>正在获取欧洲央行参考汇率…</translation>
+    </message>
+    <message>
+        <source>The rates could not be fetched: %1</source>
+        <translation>无法获取汇率：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %n rate(s) as of %1 from %2 (snapshot %3).</source>
+        <translation>
+            <numerusform>已从 %2 获取 %1 的 %n 个汇率（快照 %3）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot %1 · rates older than %n hour(s) are stale</source>
+        <translation>
+            <numerusform>快照 %1 · 超过 %n 小时的汇率视为过期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Enter rate…</source>
+        <translation>录入汇率…</translation>
+    </message>
+    <message>
+        <source>Fetch now</source>
+        <translation>立即获取</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Effective rate, last %n day(s)</source>
+        <translation>
+            <numerusform>生效汇率，最近 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>人民币</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::HistoryPanel</name>
+    <message>
+        <source>Rule set version %1</source>
+        <translation>规则集版本 %1</translation>
+    </message>
+    <message>
+        <source>Published versions (double-click to see the rules)</source>
+        <translation>已发布版本（双击查看规则）</translation>
+    </message>
+    <message>
+        <source>Pricing audit trail</source>
+        <translation>定价审计记录</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
     </message>
 </context>
 <context>
@@ -281,6 +928,194 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::ManualRateDialog</name>
+    <message>
+        <source>Enter the rate: CNY for one unit.</source>
+        <translation>请输入汇率：每一单位外币兑换的人民币。</translation>
+    </message>
+    <message>
+        <source>Write a decimal number such as 7.1234.</source>
+        <translation>请输入小数，例如 7.1234。</translation>
+    </message>
+    <message>
+        <source>The rate must be more than 0.</source>
+        <translation>汇率必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Write a percentage such as 1.5 (0 for none).</source>
+        <translation>请输入百分比，例如 1.5（无加价填 0）。</translation>
+    </message>
+    <message>
+        <source>The markup must be between 0 and 100.</source>
+        <translation>加价必须在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>The end must be in the future.</source>
+        <translation>截止时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标出的字段。</translation>
+    </message>
+    <message>
+        <source>Enter an exchange rate</source>
+        <translation>录入汇率</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>货币(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rate (CNY per unit):</source>
+        <translation>汇率（每单位人民币）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Markup %:</source>
+        <translation>加价 %(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>e.g. 7.1234</source>
+        <translation>例如 7.1234</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>有效期至(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save rate</source>
+        <translation>保存汇率</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::PricingLabels</name>
+    <message>
+        <source>Domestic shipping</source>
+        <translation>境内运费</translation>
+    </message>
+    <message>
+        <source>Forwarder fee</source>
+        <translation>转运费</translation>
+    </message>
+    <message>
+        <source>International shipping</source>
+        <translation>国际运费</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Import tax</source>
+        <translation>进口税</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Spend and save</source>
+        <translation>满减</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>首单优惠</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::PricingPage</name>
+    <message>
+        <source>Pricing</source>
+        <translation>定价</translation>
+    </message>
+    <message>
+        <source>FX rates</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Promotions</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::PublishDialog</name>
+    <message>
+        <source>Choose a time in the future, or publish at once.</source>
+        <translation>请选择未来的时间，或立即发布。</translation>
+    </message>
+    <message>
+        <source>Publish the draft</source>
+        <translation>发布草稿</translation>
+    </message>
+    <message>
+        <source>Draft revision %1 (based on version %2) becomes the next published version. A published version never changes; quotes use it from the time below.</source>
+        <translation>草稿修订 %1（基于版本 %2）将成为下一个发布版本。已发布的版本不会再更改；报价自下方时间起使用该版本。</translation>
+    </message>
+    <message>
+        <source>Takes effect &amp;at once</source>
+        <translation>立即生效(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Takes effect &amp;from:</source>
+        <translation>生效时间(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>why the prices change</source>
+        <translation>价格调整的原因</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::RoleLabel</name>
     <message>
         <source>Administrator</source>
@@ -297,6 +1132,68 @@
     <message>
         <source>Customer</source>
         <translation>顾客</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::RuleSetSettingsEditor</name>
+    <message>
+        <source>&amp;Rounding:</source>
+        <translation>舍入方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Half even: 0.5 rounds to the even neighbour</source>
+        <translation>四舍六入五成双：0.5 舍入到相邻的偶数</translation>
+    </message>
+    <message>
+        <source>Half up: 0.5 rounds away from zero</source>
+        <translation>四舍五入：0.5 向远离零的方向进位</translation>
+    </message>
+    <message>
+        <source>Default &amp;origin:</source>
+        <translation>默认始发地(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>e.g. US</source>
+        <translation>例如 US</translation>
+    </message>
+    <message>
+        <source>Sites and the forwarder warehouse their parcels go to. Sites not listed go to the default origin.</source>
+        <translation>各站点及其包裹寄往的转运仓。未列出的站点使用默认始发地。</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>添加站点</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::RulesPanel</name>
+    <message numerus="yes">
+        <source>%1 (%n to fix)</source>
+        <translation>
+            <numerusform>%1（%n 处待修正）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settings (%n to fix)</source>
+        <translation>
+            <numerusform>设置（%n 处待修正）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -364,6 +1261,261 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::SimulationPanel</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>enter the site, e.g. amazon.com.</source>
+        <translation>请填写站点，例如 amazon.com。</translation>
+    </message>
+    <message>
+        <source>%1 is not a known currency.</source>
+        <translation>%1 不是已知的货币。</translation>
+    </message>
+    <message>
+        <source>the quantity must be 1 to 999.</source>
+        <translation>数量必须为 1 到 999。</translation>
+    </message>
+    <message>
+        <source>the weight must be whole grams.</source>
+        <translation>重量必须为整数克。</translation>
+    </message>
+    <message>
+        <source>dimensions are whole millimetres (or empty).</source>
+        <translation>尺寸须为整数毫米（或留空）。</translation>
+    </message>
+    <message>
+        <source>The sweep must go up from its first weight in steps of more than 0 g.</source>
+        <translation>重量扫描须从起始重量开始递增，步长大于 0 克。</translation>
+    </message>
+    <message>
+        <source>Pricing…</source>
+        <translation>正在计价…</translation>
+    </message>
+    <message>
+        <source>Coupon: %1</source>
+        <translation>优惠券：%1</translation>
+    </message>
+    <message>
+        <source>Version %1: %2 CNY.</source>
+        <translation>版本 %1：%2 人民币。</translation>
+    </message>
+    <message>
+        <source>No draft to compare with.</source>
+        <translation>没有可比较的草稿。</translation>
+    </message>
+    <message>
+        <source>Draft: %1 CNY (%2).</source>
+        <translation>草稿：%1 人民币（%2）。</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Weight (g)</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <source>Length (mm)</source>
+        <translation>长（毫米）</translation>
+    </message>
+    <message>
+        <source>Width (mm)</source>
+        <translation>宽（毫米）</translation>
+    </message>
+    <message>
+        <source>Height (mm)</source>
+        <translation>高（毫米）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>C&amp;oupons:</source>
+        <translation>优惠券(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>codes, separated by commas</source>
+        <translation>优惠码，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>目的地(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Chart the total by weight: from, to, step</source>
+        <translation>按重量绘制合计：起、止、步长</translation>
+    </message>
+    <message>
+        <source>Price published and draft</source>
+        <translation>按已发布和草稿计价</translation>
+    </message>
+    <message>
+        <source>Total against weight</source>
+        <translation>合计随重量变化</translation>
+    </message>
+    <message>
+        <source>the price must be a whole amount in %1.</source>
+        <translation>以 %1 计的价格必须为整数。</translation>
+    </message>
+    <message>
+        <source>the price must be an amount such as 19.99, with at most %1 decimals in %2.</source>
+        <translation>价格须为金额，例如 19.99，以 %2 计最多保留 %1 位小数。</translation>
+    </message>
+    <message>
+        <source>&amp;First order</source>
+        <translation>首单(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Price the cart as the customer&apos;s first order, so that first-order promotions apply.</source>
+        <translation>按客户的首单为购物车计价，使首单优惠生效。</translation>
+    </message>
+    <message>
+        <source>Save the sample cart</source>
+        <translation>保存样例购物车</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>The name of a sample cart has 1 to %1 characters.</source>
+        <translation>样例购物车的名称须为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A sample cart has at most %1 lines.</source>
+        <translation>样例购物车最多有 %1 行。</translation>
+    </message>
+    <message>
+        <source>Replace the sample cart</source>
+        <translation>替换样例购物车</translation>
+    </message>
+    <message>
+        <source>There is a saved cart named “%1”. Replace it with this one?</source>
+        <translation>已有名为“%1”的已保存购物车。要用当前购物车替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>The sample cart could not be saved: the settings file (%1) cannot be written.</source>
+        <translation>无法保存样例购物车：设置文件（%1）无法写入。</translation>
+    </message>
+    <message>
+        <source>Saved the sample cart “%1”.</source>
+        <translation>已保存样例购物车“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no saved cart named “%1” that can be read.</source>
+        <translation>没有名为“%1”且可读取的已保存购物车。</translation>
+    </message>
+    <message>
+        <source>Loaded the sample cart “%1”.</source>
+        <translation>已加载样例购物车“%1”。</translation>
+    </message>
+    <message>
+        <source>Delete the sample cart</source>
+        <translation>删除样例购物车</translation>
+    </message>
+    <message>
+        <source>Delete the saved cart “%1”?</source>
+        <translation>要删除已保存的购物车“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted the sample cart “%1”.</source>
+        <translation>已删除样例购物车“%1”。</translation>
+    </message>
+    <message>
+        <source>Choose the site whose route the chart shows, e.g. amazon.com.</source>
+        <translation>请选择图表所示线路的站点，例如 amazon.com。</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>站点：%1</translation>
+    </message>
+    <message>
+        <source>The chart for %1 to %2 could not be drawn: %3</source>
+        <translation>无法绘制 %1 至 %2 的图表：%3</translation>
+    </message>
+    <message>
+        <source>Total against weight, %1 to %2</source>
+        <translation>合计随重量变化：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Weight of the parcel (g)</source>
+        <translation>包裹重量（克）</translation>
+    </message>
+    <message>
+        <source>Total (CNY) for goods worth 0</source>
+        <translation>合计（人民币，货值为 0）</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple cart:</source>
+        <translation>样例购物车(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Load a saved cart</source>
+        <translation>加载已保存的购物车</translation>
+    </message>
+    <message>
+        <source>Save cart…</source>
+        <translation>保存购物车…</translation>
+    </message>
+    <message>
+        <source>Delete the saved cart chosen in the list</source>
+        <translation>删除列表中选中的已保存购物车</translation>
+    </message>
+    <message>
+        <source>for &amp;route</source>
+        <translation>线路(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The chart prices one parcel from this site to the destination at each weight, with goods worth 0: its total is the fees.</source>
+        <translation>图表按每个重量为从该站点发往目的地的一个包裹计价，货值为 0：其合计即为各项费用。</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,14 @@ QString describeError(const client::ApiError &error)
         return (QCoreApplication::translate("haitao::widgets::ErrorText", "Too many requests.") +
                 QLatin1Char(' ') + retryAfterText(error.retryAfterSeconds))
             .trimmed();
+    case ProblemKind::PreconditionFailed:
+        return QCoreApplication::translate("haitao::widgets::ErrorText",
+                                           "Someone else changed this since you opened it: %1")
+            .arg(error.message());
+    case ProblemKind::StaleRates:
+        return QCoreApplication::translate("haitao::widgets::ErrorText",
+                                           "Prices cannot be computed now: %1")
+            .arg(error.message());
     case ProblemKind::Internal:
     case ProblemKind::Unavailable:
         return QCoreApplication::translate("haitao::widgets::ErrorText",

@@ -29,6 +29,10 @@ int httpStatus(ProblemKind kind)
         return 405;
     case ProblemKind::Conflict:
         return 409;
+    case ProblemKind::PreconditionFailed:
+        return 412;
+    case ProblemKind::PreconditionRequired:
+        return 428;
     case ProblemKind::PayloadTooLarge:
         return 413;
     case ProblemKind::UnsupportedMediaType:
@@ -38,6 +42,7 @@ int httpStatus(ProblemKind kind)
     case ProblemKind::TooManyRequests:
         return 429;
     case ProblemKind::Unavailable:
+    case ProblemKind::StaleRates:
         return 503;
     case ProblemKind::Internal:
     case ProblemKind::Network:
@@ -62,6 +67,12 @@ QString problemTitle(ProblemKind kind)
         return QStringLiteral("Method not allowed");
     case ProblemKind::Conflict:
         return QStringLiteral("Conflict with the current state");
+    case ProblemKind::PreconditionFailed:
+        return QStringLiteral("Changed since you read it");
+    case ProblemKind::PreconditionRequired:
+        return QStringLiteral("If-Match required");
+    case ProblemKind::StaleRates:
+        return QStringLiteral("Exchange rates are stale");
     case ProblemKind::PayloadTooLarge:
         return QStringLiteral("Request body too large");
     case ProblemKind::UnsupportedMediaType:

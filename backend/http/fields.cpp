@@ -67,6 +67,14 @@ Role Fields::requiredRole(const QString &name)
     return optionalRole(name).value_or(Role::Customer);
 }
 
+void Fields::onlyKnown(const QStringList &names)
+{
+    for (auto it = m_body.begin(); it != m_body.end(); ++it) {
+        if (!names.contains(it.key()))
+            fail(it.key(), QStringLiteral("is not a field of this request"));
+    }
+}
+
 void Fields::done() const
 {
     if (!m_errors.isEmpty())

@@ -25,6 +25,8 @@ public:
     Role requiredRole(const QString &name);
 
     void fail(const QString &field, const QString &message) { m_errors.append({field, message}); }
+    // Reports every field of the body not in `names` (routes whose bodies are strict).
+    void onlyKnown(const QStringList &names);
     bool hasErrors() const { return !m_errors.isEmpty(); }
     void done() const; // throws ApiError Validation when anything failed
 

@@ -85,19 +85,39 @@ HttpServer::HttpServer(const Router &router, Authenticator authenticator, Metric
     s.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
     // Without TCP_NODELAY every keep-alive answer waits ~40 ms for a delayed ACK.
     s.set_tcp_nodelay(true);
-    s.set_payload_max_length(m_options.maxBodyBytes);
+    // httplib has one limit for all routes: the larger one; JSON routes check their own below.
+    s.set_payload_max_length(std::max(m_options.maxBodyBytes, m_options.maxUploadBytes));
     s.set_read_timeout(m_options.readTimeoutSeconds, 0);
     s.set_write_timeout(m_options.writeTimeoutSeconds, 0);
     s.set_keep_alive_max_count(size_t(m_options.keepAliveMaxCount));
     s.set_keep_alive_timeout(m_options.keepAliveTimeoutSeconds);
 
-    s.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &) {
+    s.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
         t_state.start = std::chrono::steady_clock::now();
         t_state.requestId = acceptedRequestId(req.get_header_value("X-Request-Id"));
         if (t_state.requestId.isEmpty())
             t_state.requestId = newRequestId();
         t_state.route = QStringLiteral("unmatched");
         t_state.user.clear();
+        // httplib has one body limit for all routes (the upload one) and reads the body
+        // before routing; a declared Content-Length over the route's own limit is refused
+        // here, before a byte of it is read. (Chunked bodies are checked after reading.)
+        if (req.has_header("Content-Length")) {
+            const auto match = m_router.match(QString::fromStdString(req.method),
+                                              QString::fromStdString(req.path));
+            const size_t limit = match.route && match.route->body == Body::Raw
+                                     ? m_options.maxUploadBytes
+                                     : m_options.maxBodyBytes;
+            if (req.get_header_value<uint64_t>("Content-Length") > limit) {
+                writeProblem(res,
+                             ApiError(ProblemKind::PayloadTooLarge,
+                                      QStringLiteral("The request body is larger than allowed")),
+                             req.path, 413);
+                res.set_header("Connection", "close");
+                res.set_header("X-Request-Id", t_state.requestId.toStdString());
+                return httplib::Server::HandlerResponse::Handled;
+            }
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
 
@@ -325,6 +345,15 @@ Response HttpServer::handle(const httplib::Request &req, const Router::Match &ma
                                                        .arg(roleToString(request.principal->role)));
     }
 
+    if (route.body != Body::Raw && req.body.size() > m_options.maxBodyBytes)
+        throw ApiError(ProblemKind::PayloadTooLarge,
+                       QStringLiteral("The request body is larger than allowed"));
+    if (route.body == Body::Raw && req.body.size() > m_options.maxUploadBytes)
+        throw ApiError(ProblemKind::PayloadTooLarge,
+                       QStringLiteral("The upload is larger than %1 MiB")
+                           .arg(m_options.maxUploadBytes / (1024 * 1024)));
+    if (route.body == Body::Raw)
+        request.rawBody = QByteArray(req.body.data(), qsizetype(req.body.size()));
     if (route.body == Body::Json && !req.body.empty()) {
         if (!isJsonContentType(req.get_header_value("Content-Type")))
             throw ApiError(ProblemKind::UnsupportedMediaType,

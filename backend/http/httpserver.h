@@ -29,7 +29,8 @@ public:
     struct Options
     {
         int threads = 16;
-        size_t maxBodyBytes = 1024 * 1024;
+        size_t maxBodyBytes = 1024 * 1024;        // JSON and body-less routes
+        size_t maxUploadBytes = 64 * 1024 * 1024; // Body::Raw routes (feed uploads)
         int readTimeoutSeconds = 10;
         int writeTimeoutSeconds = 10;
         int keepAliveMaxCount = 1000;

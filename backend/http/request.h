@@ -31,6 +31,7 @@ struct Request
     std::function<QString(const QString &)> query;  // decoded query parameter, empty if absent
     std::function<QString(const QString &)> header; // request header, empty if absent
     QJsonObject body;                               // parsed JSON body of JSON routes
+    QByteArray rawBody;                             // the body of Body::Raw routes
     std::optional<Principal> principal;             // set on every non-public route
     QString requestId;
     QString remoteAddress;

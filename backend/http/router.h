@@ -26,6 +26,7 @@ struct Access
 enum class Body {
     None, // any body is ignored
     Json, // a JSON object, Content-Type application/json; an empty body reads as {}
+    Raw,  // bytes as sent (feed uploads), up to the upload limit; the handler checks the type
 };
 
 using Handler = std::function<Response(const Request &)>;

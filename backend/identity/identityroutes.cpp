@@ -1,57 +1,12 @@
 #include "backend/identity/identityroutes.h"
 
 #include "backend/http/fields.h"
+#include "backend/http/paging.h"
 #include "backend/identity/identityservice.h"
 
 #include <QJsonArray>
 
 namespace haitao::server {
-
-namespace {
-
-// Reads the keyset cursor and page size shared by list endpoints.
-struct Paging
-{
-    qint64 cursor = 0;
-    int limit = 0;
-};
-
-Paging readPaging(const Request &request, int defaultLimit, int maxLimit)
-{
-    Paging p{0, defaultLimit};
-    QList<FieldProblem> errors;
-    if (const QString c = request.query(QStringLiteral("cursor")); !c.isEmpty()) {
-        bool ok = false;
-        p.cursor = c.toLongLong(&ok);
-        if (!ok || p.cursor <= 0)
-            errors.append(
-                {QStringLiteral("cursor"), QStringLiteral("is not a cursor this API gave")});
-    }
-    if (const QString l = request.query(QStringLiteral("limit")); !l.isEmpty()) {
-        bool ok = false;
-        p.limit = l.toInt(&ok);
-        if (!ok || p.limit < 1 || p.limit > maxLimit)
-            errors.append({QStringLiteral("limit"),
-                           QStringLiteral("must be a number from 1 to %1").arg(maxLimit)});
-    }
-    if (!errors.isEmpty())
-        throw ApiError(ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
-                       errors);
-    return p;
-}
-
-template <typename T> QJsonObject pageJson(const Page<T> &page)
-{
-    QJsonArray items;
-    for (const T &item : page.items)
-        items.append(item.toJson());
-    QJsonObject o{{QStringLiteral("items"), items}};
-    o.insert(QStringLiteral("nextCursor"),
-             page.nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page.nextCursor));
-    return o;
-}
-
-} // namespace
 
 void addIdentityRoutes(Router &router, IdentityService &identity)
 {

@@ -22,19 +22,6 @@ QString addressSubject(const QString &address)
 
 } // namespace
 
-Actor Actor::of(const Request &request)
-{
-    Actor a;
-    if (request.principal) {
-        a.id = request.principal->userId;
-        a.name = request.principal->username;
-    } else {
-        a.name = QStringLiteral("anonymous");
-    }
-    a.address = request.remoteAddress;
-    return a;
-}
-
 IdentityService::IdentityService(Database &db, const Config &config)
     : m_db(db)
     , m_config(config)
@@ -66,16 +53,7 @@ void IdentityService::audit(QSqlDatabase &db, const Actor &actor, const QString 
                             const QString &targetType, const QString &targetId,
                             const QJsonObject &detail)
 {
-    AuditEntry e;
-    e.at = QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC);
-    e.actorId = actor.id;
-    e.actorName = actor.name;
-    e.action = action;
-    e.targetType = targetType;
-    e.targetId = targetId;
-    e.address = actor.address;
-    e.detail = detail;
-    identitystore::appendAudit(db, e);
+    auditlog::record(db, actor, now(), action, targetType, targetId, detail);
 }
 
 UserInfo IdentityService::insertUser(QSqlDatabase &db, const Actor &actor, const NewUserData &data,
@@ -327,7 +305,7 @@ Page<UserInfo> IdentityService::listUsers(const UserFilter &filter)
 
 Page<AuditEntry> IdentityService::listAudit(const AuditFilter &filter)
 {
-    return identitystore::listAudit(m_db.reader(), filter);
+    return auditlog::list(m_db.reader(), filter);
 }
 
 QString IdentityService::ensureAdmin(const QString &password)

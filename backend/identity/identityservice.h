@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/config.h"
+#include "backend/http/actor.h"
 #include "backend/http/apierror.h"
 #include "backend/http/request.h"
 #include "backend/identity/identitystore.h"
@@ -9,16 +10,6 @@
 #include <optional>
 
 namespace haitao::server {
-
-// Who is acting, for the audit log.
-struct Actor
-{
-    qint64 id = 0; // 0: the system itself
-    QString name = QStringLiteral("system");
-    QString address;
-
-    static Actor of(const Request &request);
-};
 
 struct NewUserData
 {

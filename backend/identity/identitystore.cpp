@@ -1,5 +1,7 @@
 #include "backend/identity/identitystore.h"
 
+#include "backend/storage/sqltext.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -12,10 +14,8 @@ namespace haitao::server::identitystore {
 
 namespace {
 
-QString L(const char *sql)
-{
-    return QString::fromLatin1(sql);
-}
+using sql::L;
+using sql::text;
 
 UserInfo readUser(const QSqlQuery &q)
 {
@@ -39,12 +39,6 @@ std::optional<StoredUser> oneUser(Statement &q)
     return StoredUser{readUser(q.query()), q.value(6).toString()};
 }
 
-// A null QString binds as SQL NULL; text columns here are NOT NULL and compared with <>.
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 QString likePattern(const QString &text)
 {
     QString escaped = text.toLower();
@@ -58,60 +52,40 @@ QString likePattern(const QString &text)
 
 QList<Migration> migrations()
 {
-    return {
-        {1,
-         QStringLiteral("users, tokens, login failures, audit log"),
-         {
-             L("CREATE TABLE users ("
-               " id %ID%,"
-               " username TEXT NOT NULL UNIQUE,"
-               " display_name TEXT NOT NULL,"
-               " role TEXT NOT NULL CHECK (role IN ('admin','ops','translator','customer')),"
-               " password_hash TEXT NOT NULL,"
-               " disabled INTEGER NOT NULL DEFAULT 0,"
-               " created_at BIGINT NOT NULL,"
-               " updated_at BIGINT NOT NULL)"),
-             L("CREATE INDEX users_role ON users(role, id)"),
-             L("CREATE TABLE tokens ("
-               " token_hash TEXT PRIMARY KEY,"
-               " user_id BIGINT NOT NULL REFERENCES users(id),"
-               " created_at BIGINT NOT NULL,"
-               " expires_at BIGINT NOT NULL,"
-               " revoked_at BIGINT)"),
-             L("CREATE INDEX tokens_user ON tokens(user_id)"),
-             L("CREATE TABLE login_failures ("
-               " id %ID%,"
-               " subject TEXT NOT NULL,"
-               " at BIGINT NOT NULL)"),
-             L("CREATE INDEX login_failures_subject ON login_failures(subject, at)"),
-             L("CREATE TABLE audit_log ("
-               " id %ID%,"
-               " at BIGINT NOT NULL,"
-               " actor_id BIGINT NOT NULL,"
-               " actor_name TEXT NOT NULL,"
-               " action TEXT NOT NULL,"
-               " target_type TEXT NOT NULL,"
-               " target_id TEXT NOT NULL,"
-               " address TEXT NOT NULL,"
-               " detail TEXT NOT NULL)"),
-             L("CREATE INDEX audit_action ON audit_log(action, id)"),
-             L("CREATE INDEX audit_actor ON audit_log(actor_name, id)"),
-             L("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-         },
-         // The audit log is append-only: the database itself refuses changes and deletions.
-         {
-             L("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
-             L("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
-         },
-         {
-             L("CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$ BEGIN "
-               "RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql"),
-             L("CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
-               "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"),
-         }},
+    Migration first{
+        1,
+        QStringLiteral("users, tokens, login failures, audit log"),
+        {
+            L("CREATE TABLE users ("
+              " id %ID%,"
+              " username TEXT NOT NULL UNIQUE,"
+              " display_name TEXT NOT NULL,"
+              " role TEXT NOT NULL CHECK (role IN ('admin','ops','translator','customer')),"
+              " password_hash TEXT NOT NULL,"
+              " disabled INTEGER NOT NULL DEFAULT 0,"
+              " created_at BIGINT NOT NULL,"
+              " updated_at BIGINT NOT NULL)"),
+            L("CREATE INDEX users_role ON users(role, id)"),
+            L("CREATE TABLE tokens ("
+              " token_hash TEXT PRIMARY KEY,"
+              " user_id BIGINT NOT NULL REFERENCES users(id),"
+              " created_at BIGINT NOT NULL,"
+              " expires_at BIGINT NOT NULL,"
+              " revoked_at BIGINT)"),
+            L("CREATE INDEX tokens_user ON tokens(user_id)"),
+            L("CREATE TABLE login_failures ("
+              " id %ID%,"
+              " subject TEXT NOT NULL,"
+              " at BIGINT NOT NULL)"),
+            L("CREATE INDEX login_failures_subject ON login_failures(subject, at)"),
+        },
+        auditlog::sqliteGuards(),
+        auditlog::postgresGuards(),
     };
+    // The audit table is the shared one (same statements as at the first release).
+    first.statements += auditlog::createStatements();
+    first.statements += L("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    return {first};
 }
 
 qint64 insertUser(QSqlDatabase &db, const QString &username, const QString &displayName, Role role,
@@ -309,62 +283,6 @@ std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &su
     if (!q.next())
         return std::nullopt;
     return q.value(0).toLongLong();
-}
-
-void appendAudit(QSqlDatabase &db, const AuditEntry &e)
-{
-    Statement q = prepareOrThrow(
-        db, L("INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, "
-              "address, detail) VALUES (:at, :aid, :an, :ac, :tt, :ti, :ad, :de)"));
-    q.bindValue(QStringLiteral(":at"), e.at.toMSecsSinceEpoch());
-    q.bindValue(QStringLiteral(":aid"), e.actorId);
-    q.bindValue(QStringLiteral(":an"), text(e.actorName));
-    q.bindValue(QStringLiteral(":ac"), text(e.action));
-    q.bindValue(QStringLiteral(":tt"), text(e.targetType));
-    q.bindValue(QStringLiteral(":ti"), text(e.targetId));
-    q.bindValue(QStringLiteral(":ad"), text(e.address));
-    q.bindValue(QStringLiteral(":de"),
-                QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)));
-    execOrThrow(q, "append audit");
-}
-
-Page<AuditEntry> listAudit(const QSqlDatabase &db, const AuditFilter &filter)
-{
-    QString sql = L("SELECT id, at, actor_id, actor_name, action, target_type, target_id, "
-                    "address, detail FROM audit_log WHERE id < :before");
-    if (!filter.action.isEmpty())
-        sql += QStringLiteral(" AND action = :action");
-    if (!filter.actor.isEmpty())
-        sql += QStringLiteral(" AND actor_name = :actor");
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT :n");
-    Statement q = prepareOrThrow(db, sql);
-    q.bindValue(QStringLiteral(":before"),
-                filter.beforeId > 0 ? filter.beforeId : std::numeric_limits<qint64>::max());
-    if (!filter.action.isEmpty())
-        q.bindValue(QStringLiteral(":action"), filter.action);
-    if (!filter.actor.isEmpty())
-        q.bindValue(QStringLiteral(":actor"), filter.actor);
-    q.bindValue(QStringLiteral(":n"), filter.limit + 1);
-    execOrThrow(q, "list audit");
-    Page<AuditEntry> page;
-    while (q.next()) {
-        AuditEntry e;
-        e.id = q.value(0).toLongLong();
-        e.at = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
-        e.actorId = q.value(2).toLongLong();
-        e.actorName = q.value(3).toString();
-        e.action = q.value(4).toString();
-        e.targetType = q.value(5).toString();
-        e.targetId = q.value(6).toString();
-        e.address = q.value(7).toString();
-        e.detail = QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object();
-        page.items.append(e);
-    }
-    if (page.items.size() > filter.limit) {
-        page.items.removeLast();
-        page.nextCursor = QString::number(page.items.last().id);
-    }
-    return page;
 }
 
 QString meta(const QSqlDatabase &db, const QString &key)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/http/request.h"
+#include "backend/storage/auditlog.h"
 #include "backend/storage/migrations.h"
 #include "core/audit.h"
 #include "core/page.h"
@@ -24,14 +25,6 @@ struct UserFilter
     std::optional<Role> role;
     qint64 afterId = 0;
     int limit = 50;
-};
-
-struct AuditFilter
-{
-    QString action;
-    QString actor;
-    qint64 beforeId = 0; // 0: from the newest
-    int limit = 100;
 };
 
 // The SQL of the identity component, and nothing else: users, tokens, login failures, the
@@ -65,9 +58,6 @@ void clearLoginFailures(QSqlDatabase &db, const QString &subject);
 // Time of the n-th most recent failure of `subject` after `since`, if there are n.
 std::optional<qint64> nthRecentFailure(const QSqlDatabase &db, const QString &subject, qint64 since,
                                        int n);
-
-void appendAudit(QSqlDatabase &db, const AuditEntry &entry);
-Page<AuditEntry> listAudit(const QSqlDatabase &db, const AuditFilter &filter);
 
 QString meta(const QSqlDatabase &db, const QString &key);
 void setMeta(QSqlDatabase &db, const QString &key, const QString &value);

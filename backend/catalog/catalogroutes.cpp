@@ -1,0 +1,214 @@
+#include "backend/catalog/catalogroutes.h"
+
+#include "backend/catalog/catalogservice.h"
+#include "backend/http/fields.h"
+#include "backend/http/paging.h"
+
+#include <QJsonArray>
+
+namespace haitao::server::catalog {
+
+namespace {
+
+QByteArray etagOf(qint64 version)
+{
+    return QByteArray("\"v") + QByteArray::number(version) + '"';
+}
+
+Response productResponse(const Product &p, int status = 200)
+{
+    Response r = Response::json(p.toJson(), status);
+    r.headers.append({"ETag", etagOf(p.version)});
+    return r;
+}
+
+// The listing version named by If-Match: 428 without one, 412 when it is not a version.
+qint64 ifMatchVersion(const Request &r)
+{
+    QString tag = r.header(QStringLiteral("If-Match")).trimmed();
+    if (tag.isEmpty())
+        throw ApiError(ProblemKind::PreconditionRequired,
+                       QStringLiteral("Send If-Match with the ETag of the listing you edited"));
+    if (tag.startsWith(QLatin1String("W/")))
+        tag = tag.mid(2);
+    bool ok = false;
+    qint64 version = 0;
+    if (tag.size() > 3 && tag.startsWith(QLatin1String("\"v")) && tag.endsWith(QLatin1Char('"')))
+        version = tag.mid(2, tag.size() - 3).toLongLong(&ok);
+    if (!ok || version <= 0)
+        throw ApiError(ProblemKind::PreconditionFailed,
+                       QStringLiteral("If-Match %1 is not a listing version").arg(tag));
+    return version;
+}
+
+ProductFilter readFilter(const Request &r, bool staff)
+{
+    const Paging paging = readPaging(r, 50, 200);
+    ProductFilter f;
+    f.beforeId = paging.cursor;
+    f.limit = paging.limit;
+    f.search = r.query(QStringLiteral("q")).trimmed().left(100);
+    f.site = r.query(QStringLiteral("site")).left(100).toLower(); // stored lower-case
+    f.category = r.query(QStringLiteral("category")).left(64);
+    if (staff) {
+        if (const QString s = r.query(QStringLiteral("status")); !s.isEmpty()) {
+            f.status = listingStatusFromName(s);
+            if (!f.status)
+                throw ApiError(ProblemKind::MalformedRequest,
+                               QStringLiteral("Bad query parameters"),
+                               {{QStringLiteral("status"),
+                                 QStringLiteral("must be imported, in_translation, in_review, "
+                                                "published or unpublished")}});
+        }
+    }
+    return f;
+}
+
+QJsonObject productPage(const Page<Product> &page, bool customer)
+{
+    QJsonArray items;
+    for (const Product &p : page.items)
+        items.append(customer ? p.toPublicJson() : p.toJson());
+    QJsonObject o{{QStringLiteral("items"), items}};
+    o.insert(QStringLiteral("nextCursor"),
+             page.nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page.nextCursor));
+    return o;
+}
+
+} // namespace
+
+void addCatalogRoutes(Router &router, CatalogService &catalog)
+{
+    const Access staff = Access::only({Role::Ops, Role::Admin, Role::Translator});
+    const Access ops = Access::only({Role::Ops, Role::Admin});
+
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/catalog/imports"), ops, Body::Raw,
+        [&catalog](const Request &r) {
+            QList<FieldProblem> errors;
+            const QString site = r.query(QStringLiteral("site")).toLower();
+            if (!isValidSite(site))
+                errors.append({QStringLiteral("site"),
+                               QStringLiteral("must be the shop's domain, e.g. amazon.com")});
+            const auto format = feedFormatFromName(r.query(QStringLiteral("format")));
+            if (!format)
+                errors.append({QStringLiteral("format"), QStringLiteral("must be csv or jsonl")});
+            // encoding=gbk, or a charset on the Content-Type, names the encoding; without
+            // either it is detected (docs/feeds.md).
+            FeedEncoding encoding = FeedEncoding::Auto;
+            QString declared = r.query(QStringLiteral("encoding"));
+            QString declaredField = QStringLiteral("encoding");
+            if (declared.isEmpty()) {
+                declared = charsetParameter(r.header(QStringLiteral("Content-Type")));
+                declaredField = QStringLiteral("Content-Type");
+            }
+            if (!declared.isEmpty()) {
+                if (const auto e = feedEncodingFromName(declared))
+                    encoding = *e;
+                else
+                    errors.append(
+                        {declaredField, QStringLiteral("'%1' is not an encoding feeds may use "
+                                                       "(utf-8 or gbk)")
+                                            .arg(declared)});
+            }
+            if (r.rawBody.isEmpty())
+                errors.append({QStringLiteral("body"),
+                               QStringLiteral("send the feed file as the request body")});
+            if (!errors.isEmpty())
+                throw ApiError(ProblemKind::Validation, QStringLiteral("The import cannot start"),
+                               errors);
+            const ImportJob job =
+                catalog.startImport(Actor::of(r), site, *format, encoding, r.rawBody);
+            Response resp = Response::json(job.toJson(), 202);
+            resp.headers.append(
+                {"Location", "/api/v1/catalog/imports/" + QByteArray::number(job.id)});
+            return resp;
+        });
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/imports/{id}"), ops,
+               Body::None, [&catalog](const Request &r) {
+                   return Response::json(
+                       catalog.importJob(r.idParam(QStringLiteral("id"))).toJson());
+               });
+
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/catalog/imports/{id}/cancel"), ops,
+        Body::None, [&catalog](const Request &r) {
+            return Response::json(
+                catalog.cancelImport(Actor::of(r), r.idParam(QStringLiteral("id"))).toJson());
+        });
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/products"), staff, Body::None,
+               [&catalog](const Request &r) {
+                   return Response::json(
+                       productPage(catalog.listProducts(readFilter(r, true)), false));
+               });
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/products/{id}"), staff,
+               Body::None, [&catalog](const Request &r) {
+                   return productResponse(catalog.product(r.idParam(QStringLiteral("id"))));
+               });
+
+    router.add(
+        QStringLiteral("PUT"), QStringLiteral("/api/v1/catalog/products/{id}/listing"), staff,
+        Body::Json, [&catalog](const Request &r) {
+            const qint64 id = r.idParam(QStringLiteral("id"));
+            const qint64 version = ifMatchVersion(r);
+            Fields f(r.body);
+            f.onlyKnown({QStringLiteral("titleZh"), QStringLiteral("descriptionZh"),
+                         QStringLiteral("attributesZh")});
+            ListingText text;
+            text.titleZh = f.optionalString(QStringLiteral("titleZh"), 0, 500).value_or(QString());
+            text.descriptionZh =
+                f.optionalString(QStringLiteral("descriptionZh"), 0, 20000).value_or(QString());
+            const QJsonValue attrs = r.body.value(QStringLiteral("attributesZh"));
+            if (!attrs.isUndefined() && !attrs.isNull() && !attrs.isObject())
+                f.fail(QStringLiteral("attributesZh"),
+                       QStringLiteral("must be an object of attribute: text"));
+            text.attributesZh = attrs.toObject();
+            f.done();
+            return productResponse(catalog.updateListing(Actor::of(r), id, version, text));
+        });
+
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/catalog/products/{id}/transitions"),
+               staff, Body::Json, [&catalog](const Request &r) {
+                   const qint64 id = r.idParam(QStringLiteral("id"));
+                   const qint64 version = ifMatchVersion(r);
+                   Fields f(r.body);
+                   f.onlyKnown({QStringLiteral("to"), QStringLiteral("comment")});
+                   const QString to = f.requiredString(QStringLiteral("to"), 1, 32);
+                   const auto status = listingStatusFromName(to);
+                   if (!to.isEmpty() && !status)
+                       f.fail(QStringLiteral("to"),
+                              QStringLiteral("must be in_translation, in_review, published or "
+                                             "unpublished"));
+                   const QString comment =
+                       f.optionalString(QStringLiteral("comment"), 0, 2000).value_or(QString());
+                   f.done();
+                   return productResponse(
+                       catalog.transition(r.user(), id, version, *status, comment));
+               });
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/products/{id}/events"), staff,
+               Body::None, [&catalog](const Request &r) {
+                   QJsonArray items;
+                   for (const ListingEvent &e : catalog.events(r.idParam(QStringLiteral("id"))))
+                       items.append(e.toJson());
+                   return Response::json({{QStringLiteral("items"), items}});
+               });
+
+    // Customers browse without signing in, as in any shop.
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/products"), Access::publicRoute(),
+               Body::None, [&catalog](const Request &r) {
+                   return Response::json(
+                       productPage(catalog.listPublished(readFilter(r, false)), true));
+               });
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/products/{id}"),
+               Access::publicRoute(), Body::None, [&catalog](const Request &r) {
+                   return Response::json(
+                       catalog.publishedProduct(r.idParam(QStringLiteral("id"))).toPublicJson());
+               });
+}
+
+} // namespace haitao::server::catalog

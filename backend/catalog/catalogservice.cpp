@@ -1,0 +1,469 @@
+#include "backend/catalog/catalogservice.h"
+
+#include "backend/catalog/demofeed.h"
+#include "backend/http/apierror.h"
+
+#include <QBuffer>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace haitao::server::catalog {
+
+namespace {
+
+constexpr int kBatchRows = 1000;           // rows per transaction
+constexpr qint64 kChunkBytes = 256 * 1024; // read size
+constexpr int kMaxStoredErrors = 1000;     // per import; the counts stay exact
+constexpr int kErrorsShown = 200;
+
+ApiError notFound()
+{
+    return ApiError(ProblemKind::NotFound, QStringLiteral("No such product"));
+}
+
+ApiError staleVersion(qint64 current)
+{
+    return ApiError(ProblemKind::PreconditionFailed,
+                    QStringLiteral("The listing was changed by someone else (now version %1); "
+                                   "reload it and apply your changes again")
+                        .arg(current));
+}
+
+} // namespace
+
+bool isValidSite(const QString &site)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^[a-z0-9]([a-z0-9.-]{0,98}[a-z0-9])?$"));
+    return pattern.match(site).hasMatch();
+}
+
+CatalogService::CatalogService(Database &db, const Config &config)
+    : m_db(db)
+    , m_config(config)
+{
+    m_worker = std::thread([this] { worker(); });
+}
+
+CatalogService::~CatalogService()
+{
+    stop();
+}
+
+void CatalogService::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_worker.joinable())
+        m_worker.join();
+}
+
+bool CatalogService::stopping()
+{
+    std::lock_guard lock(m_mutex);
+    return m_stopping;
+}
+
+void CatalogService::recordFinished(QSqlDatabase &db, const ImportJob &job)
+{
+    auditlog::record(db, Actor(), now(), QStringLiteral("catalog.import_finished"),
+                     QStringLiteral("import"), QString::number(job.id),
+                     {{QStringLiteral("state"), importStateName(job.state)},
+                      {QStringLiteral("new"), job.rowsNew},
+                      {QStringLiteral("updated"), job.rowsUpdated},
+                      {QStringLiteral("unchanged"), job.rowsUnchanged},
+                      {QStringLiteral("rejected"), job.rowsRejected},
+                      {QStringLiteral("error"), job.error}});
+}
+
+void CatalogService::migrate()
+{
+    haitao::server::migrate(m_db, catalogstore::migrations());
+}
+
+void CatalogService::recoverImports()
+{
+    // Uploads wait in memory: those a stopped server had not finished are gone. Say so
+    // instead of showing them queued forever. (With several instances on one store, an
+    // instance restarting marks the others' running imports too; imports are meant to run
+    // on one instance, see docs/architecture.md.)
+    m_db.write([&](QSqlDatabase &db) {
+        catalogstore::failUnfinishedImports(
+            db,
+            QStringLiteral("The server stopped before this import finished; upload the feed again"),
+            now());
+    });
+}
+
+// ---- imports ----
+
+ImportJob CatalogService::createImport(const Actor &actor, const QString &site, FeedFormat format,
+                                       const QString &source, qint64 bytesTotal)
+{
+    ImportJob job;
+    job.site = site;
+    job.format = format == FeedFormat::Csv ? QStringLiteral("csv") : QStringLiteral("jsonl");
+    job.source = source;
+    job.bytesTotal = bytesTotal;
+    job.createdBy = actor.name;
+    job.createdAtMs = job.updatedAtMs = now();
+    m_db.write([&](QSqlDatabase &db) {
+        job.id = catalogstore::insertImport(db, job);
+        auditlog::record(db, actor, now(), QStringLiteral("catalog.import_started"),
+                         QStringLiteral("import"), QString::number(job.id),
+                         {{QStringLiteral("site"), site},
+                          {QStringLiteral("format"), job.format},
+                          {QStringLiteral("bytes"), bytesTotal}});
+    });
+    return job;
+}
+
+ImportJob CatalogService::runImport(qint64 importId, QIODevice &input, FeedFormat format,
+                                    FeedEncoding encoding, const Progress &progress)
+{
+    ImportJob job = importJob(importId);
+    if (catalogstore::cancelRequested(m_db.writer(), importId)) {
+        // Cancelled while it waited in the queue: nothing read, nothing written.
+        job.state = ImportState::Cancelled;
+        m_db.write([&](QSqlDatabase &db) {
+            catalogstore::updateImport(db, job, now());
+            recordFinished(db, job);
+        });
+        return importJob(importId);
+    }
+    job.state = ImportState::Running;
+    m_db.write([&](QSqlDatabase &db) { catalogstore::updateImport(db, job, now()); });
+
+    FeedParser parser(format, encoding);
+    QList<FeedRow> rows;
+    QList<RowError> errors;
+    qint64 storedErrors = 0;
+    QSet<QString> groupsSeen; // products already written by this import
+    const auto onRow = [&rows](FeedRow &&row) { rows.append(std::move(row)); };
+    const auto onError = [&](const RowError &e) {
+        if (storedErrors < kMaxStoredErrors) {
+            errors.append(e);
+            ++storedErrors;
+        }
+    };
+    // One transaction per batch: a crash loses at most the batch in flight, and the counts and
+    // progress committed with it are always true.
+    // One transaction per batch: a crash loses at most the batch in flight, and the counts and
+    // progress committed with it are always true. write() may run the work again after a
+    // serialization failure, so it changes copies and they are kept only once committed.
+    const auto flush = [&] {
+        ImportJob next;
+        QSet<QString> seen;
+        m_db.write([&](QSqlDatabase &db) {
+            next = job;
+            seen = groupsSeen;
+            const qint64 at = now();
+            for (const FeedRow &row : std::as_const(rows)) {
+                const QString group = row.group.isEmpty() ? row.sku : row.group;
+                const bool already = seen.contains(group);
+                seen.insert(group);
+                switch (catalogstore::upsertRow(db, next.site, row, at, already)) {
+                case Upserted::New:
+                    ++next.rowsNew;
+                    break;
+                case Upserted::Updated:
+                    ++next.rowsUpdated;
+                    break;
+                case Upserted::Unchanged:
+                    ++next.rowsUnchanged;
+                    break;
+                }
+            }
+            catalogstore::addImportErrors(db, next.id, errors);
+            next.rowsRejected = parser.rowsRejected();
+            catalogstore::updateImport(db, next, at);
+        });
+        job = next;
+        groupsSeen = seen;
+        rows.clear();
+        errors.clear();
+        if (progress)
+            progress(job);
+    };
+
+    bool cancelled = false;
+    while (!input.atEnd()) {
+        const QByteArray chunk = input.read(kChunkBytes);
+        if (chunk.isEmpty())
+            break;
+        parser.feed(chunk, onRow, onError);
+        job.bytesDone += chunk.size();
+        if (!parser.fileError().isEmpty())
+            break;
+        if (rows.size() >= kBatchRows) {
+            flush();
+            if (catalogstore::cancelRequested(m_db.writer(), job.id)) {
+                cancelled = true;
+                break;
+            }
+            if (stopping()) // the server is stopping: recoverImports() reports it at next start
+                return job;
+        }
+    }
+    if (!cancelled)
+        parser.finish(onRow, onError);
+    job.warnings = parser.warnings();
+    flush();
+    if (cancelled)
+        job.state = ImportState::Cancelled;
+    else if (!parser.fileError().isEmpty())
+        job.state = ImportState::Failed;
+    else
+        job.state = ImportState::Done;
+    job.error = parser.fileError();
+    m_db.write([&](QSqlDatabase &db) {
+        catalogstore::updateImport(db, job, now());
+        recordFinished(db, job);
+    });
+    return importJob(importId);
+}
+
+ImportJob CatalogService::startImport(const Actor &actor, const QString &site, FeedFormat format,
+                                      FeedEncoding encoding, QByteArray body)
+{
+    // Uploads wait in memory for the one worker: beyond four full-size uploads, later ones
+    // are turned away until the queue drains, rather than holding gigabytes.
+    const qint64 cap = 4 * qint64(m_config.maxUploadBytes);
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_queuedBytes + body.size() > cap) {
+            ApiError busy(ProblemKind::Unavailable,
+                          QStringLiteral("Too many feeds are waiting to be imported; try again "
+                                         "shortly"));
+            busy.retryAfterSeconds = 30;
+            throw busy;
+        }
+        m_queuedBytes += body.size();
+    }
+    ImportJob job;
+    try {
+        job = createImport(actor, site, format, QStringLiteral("upload"), qint64(body.size()));
+    } catch (...) {
+        std::lock_guard lock(m_mutex);
+        m_queuedBytes -= body.size();
+        throw;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back({job.id, format, encoding, std::move(body)});
+    }
+    m_wake.notify_one();
+    return job;
+}
+
+void CatalogService::worker()
+{
+    for (;;) {
+        QueuedImport next;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_stopping)
+                return;
+            next = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_queuedBytes -= next.body.size();
+        }
+        QBuffer buffer(&next.body);
+        buffer.open(QIODevice::ReadOnly);
+        try {
+            runImport(next.id, buffer, next.format, next.encoding);
+        } catch (const std::exception &e) {
+            // The store failed under the import: record it where staff look for the outcome.
+            failImport(next.id,
+                       QStringLiteral("The import stopped: %1").arg(QString::fromUtf8(e.what())));
+        }
+    }
+}
+
+void CatalogService::failImport(qint64 id, const QString &reason)
+{
+    try {
+        m_db.write([&](QSqlDatabase &db) {
+            auto job = catalogstore::importJob(db, id, 0);
+            if (!job || (job->state != ImportState::Queued && job->state != ImportState::Running))
+                return;
+            job->state = ImportState::Failed;
+            job->error = reason;
+            catalogstore::updateImport(db, *job, now());
+            recordFinished(db, *job);
+        });
+    } catch (const std::exception &) {
+        // The store is gone altogether; recoverImports() reports the job at the next start.
+    }
+}
+
+ImportJob CatalogService::importJob(qint64 id)
+{
+    const auto job = catalogstore::importJob(m_db.writer(), id, kErrorsShown);
+    if (!job)
+        throw ApiError(ProblemKind::NotFound, QStringLiteral("No such import"));
+    return *job;
+}
+
+ImportJob CatalogService::cancelImport(const Actor &actor, qint64 id)
+{
+    m_db.write([&](QSqlDatabase &db) {
+        if (!catalogstore::importJob(db, id, 0))
+            throw ApiError(ProblemKind::NotFound, QStringLiteral("No such import"));
+        if (!catalogstore::requestCancel(db, id))
+            throw ApiError(ProblemKind::Conflict,
+                           QStringLiteral("The import has already finished"));
+        auditlog::record(db, actor, now(), QStringLiteral("catalog.import_cancel_requested"),
+                         QStringLiteral("import"), QString::number(id));
+    });
+    // Queued and not started: it is dropped when the worker reaches it (runImport sees the flag
+    // after its first batch); a small upload may finish first, which the state then says.
+    return importJob(id);
+}
+
+// ---- products and listings ----
+
+Page<Product> CatalogService::listProducts(const ProductFilter &filter)
+{
+    return catalogstore::listProducts(m_db.reader(), filter);
+}
+
+Product CatalogService::product(qint64 id)
+{
+    const auto p = catalogstore::product(m_db.reader(), id);
+    if (!p)
+        throw notFound();
+    return *p;
+}
+
+Product CatalogService::updateListing(const Actor &actor, qint64 id, qint64 version,
+                                      const ListingText &text)
+{
+    QList<FieldProblem> errors;
+    if (text.titleZh.size() > 500)
+        errors.append(
+            {QStringLiteral("titleZh"), QStringLiteral("must be at most 500 characters")});
+    if (text.descriptionZh.size() > 20000)
+        errors.append(
+            {QStringLiteral("descriptionZh"), QStringLiteral("must be at most 20000 characters")});
+    if (!errors.isEmpty())
+        throw ApiError::validation(errors);
+    Product result;
+    m_db.write([&](QSqlDatabase &db) {
+        const auto current = catalogstore::product(db, id);
+        if (!current)
+            throw notFound();
+        if (current->version != version)
+            throw staleVersion(current->version);
+        if (current->status == ListingStatus::Published)
+            throw ApiError(ProblemKind::Conflict,
+                           QStringLiteral("A published listing is not edited in place; move it "
+                                          "back to review first"));
+        if (!catalogstore::updateListing(db, id, version, text, now()))
+            throw staleVersion(current->version);
+        const QString status = listingStatusName(current->status);
+        catalogstore::addEvent(
+            db, {0, id, now(), actor.name, status, status, QStringLiteral("text edited")});
+        result = *catalogstore::product(db, id);
+    });
+    return result;
+}
+
+Product CatalogService::transition(const Principal &user, qint64 id, qint64 version,
+                                   ListingStatus to, const QString &comment)
+{
+    Product result;
+    m_db.write([&](QSqlDatabase &db) {
+        const auto current = catalogstore::product(db, id);
+        if (!current)
+            throw notFound();
+        if (current->version != version)
+            throw staleVersion(current->version);
+        const TransitionCheck check = checkTransition(current->status, to, user.role);
+        if (check.forbiddenForRole)
+            throw ApiError(ProblemKind::Forbidden,
+                           QStringLiteral("The role '%1' may not move a listing from %2 to %3")
+                               .arg(roleToString(user.role), listingStatusName(current->status),
+                                    listingStatusName(to)));
+        if (!check.allowed)
+            throw ApiError(ProblemKind::Conflict,
+                           QStringLiteral("A listing cannot move from %1 to %2")
+                               .arg(listingStatusName(current->status), listingStatusName(to)));
+        if (check.needsComment && comment.trimmed().isEmpty())
+            throw ApiError::validation(
+                {{QStringLiteral("comment"), QStringLiteral("say why (the translator sees it)")}});
+        if (to == ListingStatus::Published && current->titleZh.trimmed().isEmpty())
+            throw ApiError(ProblemKind::Conflict,
+                           QStringLiteral("A listing without a Chinese title cannot be published"));
+        if (!catalogstore::setStatus(db, id, version, to, now()))
+            throw staleVersion(current->version);
+        catalogstore::addEvent(db, {0, id, now(), user.username, listingStatusName(current->status),
+                                    listingStatusName(to), comment.trimmed()});
+        result = *catalogstore::product(db, id);
+    });
+    return result;
+}
+
+QList<ListingEvent> CatalogService::events(qint64 id)
+{
+    product(id); // 404 for an unknown product
+    return catalogstore::events(m_db.reader(), id);
+}
+
+Page<Product> CatalogService::listPublished(ProductFilter filter)
+{
+    filter.status = ListingStatus::Published;
+    return catalogstore::listProducts(m_db.reader(), filter);
+}
+
+Product CatalogService::publishedProduct(qint64 id)
+{
+    const auto p = catalogstore::product(m_db.reader(), id);
+    if (!p || p->status != ListingStatus::Published)
+        throw notFound();
+    return *p;
+}
+
+std::optional<catalogstore::SkuInfo> CatalogService::sku(qint64 skuId)
+{
+    return catalogstore::sku(m_db.reader(), skuId);
+}
+
+// ---- demo data ----
+
+bool CatalogService::seedDemo()
+{
+    if (!catalogstore::listProducts(m_db.writer(), ProductFilter{}).items.isEmpty())
+        return false;
+    Actor system;
+    for (const DemoFeed &feed : demoFeeds()) {
+        QByteArray bytes = feed.csv;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::ReadOnly);
+        const ImportJob job =
+            createImport(system, feed.site, FeedFormat::Csv, QStringLiteral("demo"), bytes.size());
+        runImport(job.id, buffer, FeedFormat::Csv, FeedEncoding::Auto);
+    }
+    // Listings that came with the partner's Chinese text go straight to published, so that
+    // customers see something; the rest wait for the translators.
+    Principal reviewer;
+    reviewer.username = QStringLiteral("system");
+    reviewer.role = Role::Admin;
+    ProductFilter all;
+    all.limit = 1000;
+    for (const Product &p : catalogstore::listProducts(m_db.writer(), all).items) {
+        if (p.titleZh.isEmpty())
+            continue;
+        qint64 version = p.version;
+        for (ListingStatus to :
+             {ListingStatus::InTranslation, ListingStatus::InReview, ListingStatus::Published})
+            version = transition(reviewer, p.id, version, to, QString()).version;
+    }
+    return true;
+}
+
+} // namespace haitao::server::catalog

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "backend/catalog/catalogstore.h"
+#include "backend/catalog/feedparser.h"
+#include "backend/config.h"
+#include "backend/http/actor.h"
+#include "backend/http/request.h"
+#include "backend/storage/database.h"
+
+#include <QIODevice>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace haitao::server::catalog {
+
+// A shop's site key: its lower-case domain, e.g. "amazon.com".
+bool isValidSite(const QString &site);
+
+// The catalog component: products, SKUs and listings, feed imports, the listing workflow and
+// search. Throws ApiError for anything the caller did wrong; every listing change is recorded
+// with who and when in the same transaction.
+class CatalogService
+{
+public:
+    CatalogService(Database &db, const Config &config);
+    ~CatalogService();
+
+    void migrate();
+    // At server start: imports a stopped server left queued or running are failed (their
+    // uploads were in its memory). Not for `import-feed`, which runs beside a live server.
+    void recoverImports();
+    bool seedDemo();
+
+    // Reads a whole feed from `input` in batches, each in its own transaction, updating the
+    // job's progress as it goes; stops between batches when a cancel was requested.
+    using Progress = std::function<void(const ImportJob &)>;
+    ImportJob runImport(qint64 importId, QIODevice &input, FeedFormat format, FeedEncoding encoding,
+                        const Progress &progress = {});
+    ImportJob createImport(const Actor &actor, const QString &site, FeedFormat format,
+                           const QString &source, qint64 bytesTotal);
+    // Queues an uploaded feed for the import worker; answers at once.
+    ImportJob startImport(const Actor &actor, const QString &site, FeedFormat format,
+                          FeedEncoding encoding, QByteArray body);
+    ImportJob importJob(qint64 id);
+    // Marks an unfinished import failed with `reason` (and audits it); never throws.
+    void failImport(qint64 id, const QString &reason);
+    ImportJob cancelImport(const Actor &actor, qint64 id);
+
+    Page<Product> listProducts(const ProductFilter &filter);
+    Product product(qint64 id);
+    Product updateListing(const Actor &actor, qint64 id, qint64 version, const ListingText &text);
+    Product transition(const Principal &user, qint64 id, qint64 version, ListingStatus to,
+                       const QString &comment);
+    QList<ListingEvent> events(qint64 id);
+
+    // Customers: published listings only; anything else is 404.
+    Page<Product> listPublished(ProductFilter filter);
+    Product publishedProduct(qint64 id);
+
+    // A SKU for pricing: customers may only price published listings, staff any.
+    std::optional<catalogstore::SkuInfo> sku(qint64 skuId);
+
+    void stop();
+
+private:
+    struct QueuedImport
+    {
+        qint64 id;
+        FeedFormat format;
+        FeedEncoding encoding;
+        QByteArray body;
+    };
+
+    qint64 now() const { return m_config.clock(); }
+    void worker();
+    bool stopping();
+    void recordFinished(QSqlDatabase &db, const ImportJob &job);
+
+    Database &m_db;
+    const Config &m_config;
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<QueuedImport> m_queue;
+    qint64 m_queuedBytes = 0; // bounded: uploads wait in memory
+    bool m_stopping = false;
+    std::thread m_worker;
+};
+
+} // namespace haitao::server::catalog

@@ -1,0 +1,720 @@
+#include "backend/catalog/catalogstore.h"
+
+#include "backend/storage/database.h"
+#include "backend/storage/sqltext.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <limits>
+
+namespace haitao::server::catalog::catalogstore {
+
+namespace {
+
+using sql::jsonText;
+using sql::L;
+using sql::text;
+
+QVariant optional(const std::optional<qint64> &v)
+{
+    return v ? QVariant(*v) : QVariant();
+}
+
+std::optional<qint64> optionalValue(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    return v.toLongLong();
+}
+
+QJsonArray optionsJson(const QList<QPair<QString, QString>> &options)
+{
+    QJsonArray out;
+    for (const auto &[name, value] : options)
+        out.append(QJsonArray{name, value});
+    return out;
+}
+
+QList<QPair<QString, QString>> optionsFrom(const QString &json)
+{
+    QList<QPair<QString, QString>> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array())
+        out.append({v.toArray().at(0).toString(), v.toArray().at(1).toString()});
+    return out;
+}
+
+// A fingerprint of the fields a feed sets, so that re-importing the same feed writes nothing.
+QString fingerprint(const QStringList &parts)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    for (const QString &p : parts) {
+        h.addData(p.toUtf8());
+        h.addData(QByteArrayView("\x1f", 1));
+    }
+    return QString::fromLatin1(h.result().toHex().left(32));
+}
+
+QString productHash(const FeedRow &row)
+{
+    return fingerprint({row.title, row.description, row.brand, row.category, row.url,
+                        row.imageUrls.join(QLatin1Char('\n'))});
+}
+
+QString skuHash(const FeedRow &row)
+{
+    const auto n = [](const std::optional<qint64> &v) {
+        return v ? QString::number(*v) : QStringLiteral("-");
+    };
+    return fingerprint({jsonText(optionsJson(row.options)), QString::number(row.price.minor()),
+                        row.price.currency().code(), n(row.weightG), n(row.lengthMm),
+                        n(row.widthMm), n(row.heightMm), n(row.stock)});
+}
+
+constexpr const char *kProductColumns =
+    "p.id, p.site, p.group_key, p.source_url, p.source_language, p.title, p.description, "
+    "p.brand, p.category, p.attributes, p.images, p.status, p.version, p.title_zh, "
+    "p.description_zh, p.attributes_zh, p.assignee, p.stale, p.created_at, p.updated_at";
+
+Product readProduct(const QSqlQuery &q)
+{
+    Product p;
+    p.id = q.value(0).toLongLong();
+    p.site = q.value(1).toString();
+    p.groupKey = q.value(2).toString();
+    p.sourceUrl = q.value(3).toString();
+    p.sourceLanguage = q.value(4).toString();
+    p.title = q.value(5).toString();
+    p.description = q.value(6).toString();
+    p.brand = q.value(7).toString();
+    p.category = q.value(8).toString();
+    p.attributes = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(10).toString().toUtf8()).array())
+        p.images << v.toString();
+    p.status = listingStatusFromName(q.value(11).toString()).value_or(ListingStatus::Imported);
+    p.version = q.value(12).toLongLong();
+    p.titleZh = q.value(13).toString();
+    p.descriptionZh = q.value(14).toString();
+    p.attributesZh = QJsonDocument::fromJson(q.value(15).toString().toUtf8()).object();
+    p.assignee = q.value(16).toString();
+    p.stale = q.value(17).toInt() != 0;
+    p.createdAtMs = q.value(18).toLongLong();
+    p.updatedAtMs = q.value(19).toLongLong();
+    return p;
+}
+
+constexpr const char *kSkuColumns =
+    "s.id, s.source_sku, s.options, s.price_minor, s.currency, s.weight_g, s.length_mm, "
+    "s.width_mm, s.height_mm, s.stock, s.updated_at, s.product_id";
+
+Sku readSku(const QSqlQuery &q)
+{
+    Sku s;
+    s.id = q.value(0).toLongLong();
+    s.productId = q.value(11).toLongLong();
+    s.sourceSku = q.value(1).toString();
+    s.options = optionsFrom(q.value(2).toString());
+    const auto currency = Currency::fromCode(q.value(4).toString());
+    if (!currency)
+        throw StorageError(QStringLiteral("sku %1 has an unknown currency").arg(s.id));
+    s.price = Money(q.value(3).toLongLong(), *currency);
+    s.weightG = optionalValue(q.value(5));
+    s.lengthMm = optionalValue(q.value(6));
+    s.widthMm = optionalValue(q.value(7));
+    s.heightMm = optionalValue(q.value(8));
+    s.stock = optionalValue(q.value(9));
+    s.updatedAtMs = q.value(10).toLongLong();
+    return s;
+}
+
+QList<Sku> skusOf(const QSqlDatabase &db, qint64 productId)
+{
+    Statement q = prepareOrThrow(
+        db, QStringLiteral("SELECT %1 FROM skus s WHERE s.product_id = :p ORDER BY s.id")
+                .arg(QLatin1String(kSkuColumns)));
+    q.bindValue(QStringLiteral(":p"), productId);
+    execOrThrow(q, "read skus");
+    QList<Sku> out;
+    while (q.next())
+        out.append(readSku(q.query()));
+    return out;
+}
+
+} // namespace
+
+QList<Migration> migrations()
+{
+    Migration first{
+        1,
+        QStringLiteral("products, skus, listing events, price history, imports"),
+        {
+            L("CREATE TABLE products ("
+              " id %ID%,"
+              " site TEXT NOT NULL,"
+              " group_key TEXT NOT NULL,"
+              " source_url TEXT NOT NULL,"
+              " source_language TEXT NOT NULL,"
+              " title TEXT NOT NULL,"
+              " description TEXT NOT NULL,"
+              " brand TEXT NOT NULL,"
+              " category TEXT NOT NULL,"
+              " attributes TEXT NOT NULL,"
+              " images TEXT NOT NULL,"
+              " source_hash TEXT NOT NULL,"
+              " status TEXT NOT NULL CHECK (status IN ('imported','in_translation',"
+              "'in_review','published','unpublished')),"
+              " version BIGINT NOT NULL,"
+              " title_zh TEXT NOT NULL,"
+              " description_zh TEXT NOT NULL,"
+              " attributes_zh TEXT NOT NULL,"
+              " assignee TEXT NOT NULL,"
+              " stale INTEGER NOT NULL DEFAULT 0,"
+              " created_at BIGINT NOT NULL,"
+              " updated_at BIGINT NOT NULL,"
+              " UNIQUE (site, group_key))"),
+            L("CREATE INDEX products_status ON products(status, id)"),
+            L("CREATE INDEX products_site ON products(site, id)"),
+            L("CREATE TABLE skus ("
+              " id %ID%,"
+              " product_id BIGINT NOT NULL REFERENCES products(id),"
+              " site TEXT NOT NULL,"
+              " source_sku TEXT NOT NULL,"
+              " options TEXT NOT NULL,"
+              " price_minor BIGINT NOT NULL,"
+              " currency TEXT NOT NULL,"
+              " weight_g BIGINT, length_mm BIGINT, width_mm BIGINT, height_mm BIGINT,"
+              " stock BIGINT,"
+              " sku_hash TEXT NOT NULL,"
+              " updated_at BIGINT NOT NULL,"
+              " UNIQUE (site, source_sku))"),
+            L("CREATE INDEX skus_product ON skus(product_id)"),
+            L("CREATE INDEX skus_source ON skus(source_sku)"),
+            L("CREATE TABLE listing_events ("
+              " id %ID%,"
+              " product_id BIGINT NOT NULL REFERENCES products(id),"
+              " at BIGINT NOT NULL,"
+              " actor TEXT NOT NULL,"
+              " from_status TEXT NOT NULL,"
+              " to_status TEXT NOT NULL,"
+              " comment TEXT NOT NULL)"),
+            L("CREATE INDEX listing_events_product ON listing_events(product_id, id)"),
+            L("CREATE TABLE price_history ("
+              " id %ID%,"
+              " sku_id BIGINT NOT NULL REFERENCES skus(id),"
+              " at BIGINT NOT NULL,"
+              " price_minor BIGINT NOT NULL,"
+              " currency TEXT NOT NULL,"
+              " source TEXT NOT NULL)"),
+            L("CREATE INDEX price_history_sku ON price_history(sku_id, id)"),
+            L("CREATE TABLE imports ("
+              " id %ID%,"
+              " site TEXT NOT NULL,"
+              " format TEXT NOT NULL,"
+              " source TEXT NOT NULL,"
+              " state TEXT NOT NULL CHECK (state IN ('queued','running','done','failed',"
+              "'cancelled')),"
+              " bytes_total BIGINT NOT NULL,"
+              " bytes_done BIGINT NOT NULL,"
+              " rows_new BIGINT NOT NULL,"
+              " rows_updated BIGINT NOT NULL,"
+              " rows_unchanged BIGINT NOT NULL,"
+              " rows_rejected BIGINT NOT NULL,"
+              " error TEXT NOT NULL,"
+              " warnings TEXT NOT NULL,"
+              " cancel_requested INTEGER NOT NULL DEFAULT 0,"
+              " created_by TEXT NOT NULL,"
+              " created_at BIGINT NOT NULL,"
+              " updated_at BIGINT NOT NULL)"),
+            L("CREATE TABLE import_errors ("
+              " id %ID%,"
+              " import_id BIGINT NOT NULL REFERENCES imports(id),"
+              " line BIGINT NOT NULL,"
+              " field TEXT NOT NULL,"
+              " reason TEXT NOT NULL)"),
+            L("CREATE INDEX import_errors_import ON import_errors(import_id, id)"),
+        },
+        // Search: an FTS5 trigram index over the original and the Chinese title, kept in
+        // step with products by triggers (external content: the text is stored once).
+        {
+            L("CREATE VIRTUAL TABLE products_fts USING fts5(title, title_zh, "
+              "content='products', content_rowid='id', tokenize='trigram')"),
+            L("CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN "
+              "INSERT INTO products_fts(rowid, title, title_zh) "
+              "VALUES (new.id, new.title, new.title_zh); END"),
+            L("CREATE TRIGGER products_fts_delete AFTER DELETE ON products BEGIN "
+              "INSERT INTO products_fts(products_fts, rowid, title, title_zh) "
+              "VALUES ('delete', old.id, old.title, old.title_zh); END"),
+            L("CREATE TRIGGER products_fts_update AFTER UPDATE OF title, title_zh ON products "
+              "BEGIN INSERT INTO products_fts(products_fts, rowid, title, title_zh) "
+              "VALUES ('delete', old.id, old.title, old.title_zh); "
+              "INSERT INTO products_fts(rowid, title, title_zh) "
+              "VALUES (new.id, new.title, new.title_zh); END"),
+        },
+        // PostgreSQL: trigram GIN indexes serve ILIKE '%term%' on both titles.
+        {
+            L("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+            L("CREATE INDEX products_title_trgm ON products USING gin (title gin_trgm_ops)"),
+            L("CREATE INDEX products_title_zh_trgm ON products "
+              "USING gin (title_zh gin_trgm_ops)"),
+        }};
+    first.statements += auditlog::createStatements();
+    first.sqliteOnly += auditlog::sqliteGuards();
+    first.postgresOnly += auditlog::postgresGuards();
+    return {first};
+}
+
+Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qint64 now,
+                   bool productSeen)
+{
+    const QString groupKey = row.group.isEmpty() ? row.sku : row.group;
+    const QString pHash = productHash(row);
+    const QString sHash = skuHash(row);
+
+    Statement find = prepareOrThrow(
+        db, L("SELECT id, source_hash FROM products WHERE site = :s AND group_key = :g"));
+    find.bindValue(QStringLiteral(":s"), site);
+    find.bindValue(QStringLiteral(":g"), groupKey);
+    execOrThrow(find, "find product");
+    qint64 productId = 0;
+    bool productChanged = false;
+    if (find.next()) {
+        productId = find.value(0).toLongLong();
+        productChanged = !productSeen && find.value(1).toString() != pHash;
+    }
+    if (productId == 0) {
+        Statement ins = prepareOrThrow(
+            db, L("INSERT INTO products (site, group_key, source_url, source_language, title, "
+                  "description, brand, category, attributes, images, source_hash, status, "
+                  "version, title_zh, description_zh, attributes_zh, assignee, stale, "
+                  "created_at, updated_at) VALUES (:s, :g, :u, :l, :t, :d, :b, :c, '{}', :i, "
+                  ":h, 'imported', 1, :tz, :dz, '{}', '', 0, :n, :n2) RETURNING id"));
+        ins.bindValue(QStringLiteral(":s"), site);
+        ins.bindValue(QStringLiteral(":g"), groupKey);
+        ins.bindValue(QStringLiteral(":u"), text(row.url));
+        ins.bindValue(QStringLiteral(":l"), QStringLiteral("en"));
+        ins.bindValue(QStringLiteral(":t"), row.title);
+        ins.bindValue(QStringLiteral(":d"), text(row.description));
+        ins.bindValue(QStringLiteral(":b"), text(row.brand));
+        ins.bindValue(QStringLiteral(":c"), text(row.category));
+        ins.bindValue(QStringLiteral(":i"), jsonText(QJsonArray::fromStringList(row.imageUrls)));
+        ins.bindValue(QStringLiteral(":h"), pHash);
+        ins.bindValue(QStringLiteral(":tz"), text(row.titleZh));
+        ins.bindValue(QStringLiteral(":dz"), text(row.descriptionZh));
+        ins.bindValue(QStringLiteral(":n"), now);
+        ins.bindValue(QStringLiteral(":n2"), now);
+        execOrThrow(ins, "insert product");
+        if (!ins.next())
+            throw StorageError(QStringLiteral("insert product returned no id"));
+        productId = ins.value(0).toLongLong();
+    } else if (productChanged) {
+        Statement up = prepareOrThrow(
+            db, L("UPDATE products SET source_url = :u, title = :t, description = :d, brand = "
+                  ":b, category = :c, images = :i, source_hash = :h, updated_at = :n "
+                  "WHERE id = :id"));
+        up.bindValue(QStringLiteral(":u"), text(row.url));
+        up.bindValue(QStringLiteral(":t"), row.title);
+        up.bindValue(QStringLiteral(":d"), text(row.description));
+        up.bindValue(QStringLiteral(":b"), text(row.brand));
+        up.bindValue(QStringLiteral(":c"), text(row.category));
+        up.bindValue(QStringLiteral(":i"), jsonText(QJsonArray::fromStringList(row.imageUrls)));
+        up.bindValue(QStringLiteral(":h"), pHash);
+        up.bindValue(QStringLiteral(":n"), now);
+        up.bindValue(QStringLiteral(":id"), productId);
+        execOrThrow(up, "update product");
+    }
+
+    Statement findSku =
+        prepareOrThrow(db, L("SELECT id, sku_hash, price_minor, currency, product_id FROM skus "
+                             "WHERE site = :s AND source_sku = :k"));
+    findSku.bindValue(QStringLiteral(":s"), site);
+    findSku.bindValue(QStringLiteral(":k"), row.sku);
+    execOrThrow(findSku, "find sku");
+    qint64 skuId = 0;
+    bool skuChanged = false;
+    bool priceChanged = true; // a new SKU's first price starts its history
+    if (findSku.next()) {
+        skuId = findSku.value(0).toLongLong();
+        skuChanged =
+            findSku.value(1).toString() != sHash || findSku.value(4).toLongLong() != productId;
+        priceChanged = findSku.value(2).toLongLong() != row.price.minor() ||
+                       findSku.value(3).toString() != row.price.currency().code();
+    }
+    const bool newSku = skuId == 0;
+    if (newSku || skuChanged) {
+        Statement w = prepareOrThrow(
+            db, newSku ? L("INSERT INTO skus (product_id, site, source_sku, options, price_minor, "
+                           "currency, weight_g, length_mm, width_mm, height_mm, stock, sku_hash, "
+                           "updated_at) VALUES (:p, :s, :k, :o, :pm, :c, :w, :l, :wd, :h, :st, "
+                           ":hash, :n) RETURNING id")
+                       : L("UPDATE skus SET product_id = :p, options = :o, price_minor = :pm, "
+                           "currency = :c, weight_g = :w, length_mm = :l, width_mm = :wd, "
+                           "height_mm = :h, stock = :st, sku_hash = :hash, updated_at = :n "
+                           "WHERE site = :s AND source_sku = :k RETURNING id"));
+        w.bindValue(QStringLiteral(":p"), productId);
+        w.bindValue(QStringLiteral(":s"), site);
+        w.bindValue(QStringLiteral(":k"), row.sku);
+        w.bindValue(QStringLiteral(":o"), jsonText(optionsJson(row.options)));
+        w.bindValue(QStringLiteral(":pm"), row.price.minor());
+        w.bindValue(QStringLiteral(":c"), row.price.currency().code());
+        w.bindValue(QStringLiteral(":w"), optional(row.weightG));
+        w.bindValue(QStringLiteral(":l"), optional(row.lengthMm));
+        w.bindValue(QStringLiteral(":wd"), optional(row.widthMm));
+        w.bindValue(QStringLiteral(":h"), optional(row.heightMm));
+        w.bindValue(QStringLiteral(":st"), optional(row.stock));
+        w.bindValue(QStringLiteral(":hash"), sHash);
+        w.bindValue(QStringLiteral(":n"), now);
+        execOrThrow(w, "write sku");
+        if (!w.next())
+            throw StorageError(QStringLiteral("write sku returned no id"));
+        skuId = w.value(0).toLongLong();
+    }
+    if (priceChanged) {
+        Statement h = prepareOrThrow(
+            db, L("INSERT INTO price_history (sku_id, at, price_minor, currency, source) "
+                  "VALUES (:k, :n, :pm, :c, 'feed')"));
+        h.bindValue(QStringLiteral(":k"), skuId);
+        h.bindValue(QStringLiteral(":n"), now);
+        h.bindValue(QStringLiteral(":pm"), row.price.minor());
+        h.bindValue(QStringLiteral(":c"), row.price.currency().code());
+        execOrThrow(h, "record price");
+    }
+    if (newSku)
+        return Upserted::New;
+    return productChanged || skuChanged ? Upserted::Updated : Upserted::Unchanged;
+}
+
+std::optional<Product> product(const QSqlDatabase &db, qint64 id)
+{
+    Statement q = prepareOrThrow(db, QStringLiteral("SELECT %1 FROM products p WHERE p.id = :id")
+                                         .arg(QLatin1String(kProductColumns)));
+    q.bindValue(QStringLiteral(":id"), id);
+    execOrThrow(q, "read product");
+    if (!q.next())
+        return std::nullopt;
+    Product p = readProduct(q.query());
+    p.skus = skusOf(db, id);
+    return p;
+}
+
+// The SKUs of a page of products in one query (not one per product).
+void attachSkus(const QSqlDatabase &db, QList<Product> &products)
+{
+    if (products.isEmpty())
+        return;
+    QStringList placeholders;
+    for (int i = 0; i < products.size(); ++i)
+        placeholders << QStringLiteral(":p%1").arg(i);
+    Statement q = prepareOrThrow(
+        db, QStringLiteral("SELECT %1 FROM skus s WHERE s.product_id IN (%2) ORDER BY s.id")
+                .arg(QLatin1String(kSkuColumns), placeholders.join(QLatin1Char(','))));
+    QHash<qint64, int> index;
+    for (int i = 0; i < products.size(); ++i) {
+        q.bindValue(placeholders.at(i), products.at(i).id);
+        index.insert(products.at(i).id, i);
+    }
+    execOrThrow(q, "read skus of a page");
+    while (q.next()) {
+        Sku s = readSku(q.query());
+        products[index.value(s.productId)].skus.append(std::move(s));
+    }
+}
+
+// Products with a SKU whose id is exactly `sku` (a search may be a SKU someone copied).
+QList<qint64> productsWithSku(const QSqlDatabase &db, const QString &sku)
+{
+    Statement q =
+        prepareOrThrow(db, L("SELECT DISTINCT product_id FROM skus WHERE source_sku = :k"));
+    q.bindValue(QStringLiteral(":k"), sku);
+    execOrThrow(q, "find sku");
+    QList<qint64> out;
+    while (q.next())
+        out << q.value(0).toLongLong();
+    return out;
+}
+
+std::optional<SkuInfo> sku(const QSqlDatabase &db, qint64 skuId)
+{
+    Statement q = prepareOrThrow(
+        db, QStringLiteral("SELECT %1, p.site, p.category, p.status FROM skus s JOIN products p "
+                           "ON p.id = s.product_id WHERE s.id = :id")
+                .arg(QLatin1String(kSkuColumns)));
+    q.bindValue(QStringLiteral(":id"), skuId);
+    execOrThrow(q, "read sku");
+    if (!q.next())
+        return std::nullopt;
+    SkuInfo info;
+    info.sku = readSku(q.query());
+    info.site = q.value(12).toString();
+    info.category = q.value(13).toString();
+    info.status = listingStatusFromName(q.value(14).toString()).value_or(ListingStatus::Imported);
+    return info;
+}
+
+Page<Product> listProducts(const QSqlDatabase &db, const ProductFilter &filter)
+{
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    const QString search = filter.search.trimmed();
+    QString from = QStringLiteral("FROM products p");
+    QStringList where{QStringLiteral("p.id < :before")};
+    // Trigram search needs three characters; shorter terms (two-character Chinese words are
+    // common) fall back to a substring scan in id order, which stops at the page size.
+    const bool fts = sqlite && search.size() >= 3;
+    if (fts) {
+        from = QStringLiteral("FROM products_fts f JOIN products p ON p.id = f.rowid");
+        where = {QStringLiteral("products_fts MATCH :match"), QStringLiteral("f.rowid < :before")};
+    } else if (!search.isEmpty()) {
+        where << (sqlite ? QStringLiteral("(p.title LIKE :like ESCAPE '!' OR p.title_zh LIKE "
+                                          ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
+                                          "skus WHERE source_sku = :sku))")
+                         : QStringLiteral("(p.title ILIKE :like ESCAPE '!' OR p.title_zh ILIKE "
+                                          ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
+                                          "skus WHERE source_sku = :sku))"));
+    }
+    if (filter.status)
+        where << QStringLiteral("p.status = :status");
+    if (!filter.site.isEmpty())
+        where << QStringLiteral("p.site = :site");
+    if (!filter.category.isEmpty())
+        where << QStringLiteral("p.category = :category");
+    const QString order = fts ? QStringLiteral("f.rowid DESC") : QStringLiteral("p.id DESC");
+    Statement q = prepareOrThrow(db, QStringLiteral("SELECT %1 %2 WHERE %3 ORDER BY %4 LIMIT :n")
+                                         .arg(QLatin1String(kProductColumns), from,
+                                              where.join(QStringLiteral(" AND ")), order));
+    q.bindValue(QStringLiteral(":before"),
+                filter.beforeId > 0 ? filter.beforeId : std::numeric_limits<qint64>::max());
+    if (fts) {
+        QString phrase = search;
+        phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        q.bindValue(QStringLiteral(":match"), QLatin1Char('"') + phrase + QLatin1Char('"'));
+    } else if (!search.isEmpty()) {
+        QString escaped = search;
+        escaped.replace(QLatin1String("!"), QLatin1String("!!"))
+            .replace(QLatin1String("%"), QLatin1String("!%"))
+            .replace(QLatin1String("_"), QLatin1String("!_"));
+        const QString like = QLatin1Char('%') + escaped + QLatin1Char('%');
+        q.bindValue(QStringLiteral(":like"), like);
+        q.bindValue(QStringLiteral(":like2"), like);
+        q.bindValue(QStringLiteral(":sku"), search);
+    }
+    if (filter.status)
+        q.bindValue(QStringLiteral(":status"), listingStatusName(*filter.status));
+    if (!filter.site.isEmpty())
+        q.bindValue(QStringLiteral(":site"), filter.site);
+    if (!filter.category.isEmpty())
+        q.bindValue(QStringLiteral(":category"), filter.category);
+    q.bindValue(QStringLiteral(":n"), filter.limit + 1);
+    execOrThrow(q, "list products");
+    Page<Product> page;
+    while (q.next())
+        page.items.append(readProduct(q.query()));
+    if (page.items.size() > filter.limit) {
+        page.items.removeLast();
+        page.nextCursor = QString::number(page.items.last().id);
+    }
+    // An exact SKU comes first on the first page (the text search does not index SKUs).
+    if (fts && filter.beforeId == 0) {
+        QList<Product> exact;
+        for (const qint64 id : productsWithSku(db, search)) {
+            const auto p = product(db, id);
+            if (!p || (filter.status && p->status != *filter.status) ||
+                (!filter.site.isEmpty() && p->site != filter.site) ||
+                (!filter.category.isEmpty() && p->category != filter.category))
+                continue;
+            page.items.removeIf([id](const Product &x) { return x.id == id; });
+            exact.append(*p);
+            exact.last().skus.clear(); // attached with the others below
+        }
+        page.items = exact + page.items;
+    }
+    attachSkus(db, page.items);
+    return page;
+}
+
+bool updateListing(QSqlDatabase &db, qint64 id, qint64 expectedVersion, const ListingText &t,
+                   qint64 now)
+{
+    Statement q = prepareOrThrow(
+        db, L("UPDATE products SET title_zh = :t, description_zh = :d, attributes_zh = :a, "
+              "version = version + 1, updated_at = :n WHERE id = :id AND version = :v"));
+    q.bindValue(QStringLiteral(":t"), text(t.titleZh));
+    q.bindValue(QStringLiteral(":d"), text(t.descriptionZh));
+    q.bindValue(QStringLiteral(":a"), jsonText(t.attributesZh));
+    q.bindValue(QStringLiteral(":n"), now);
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":v"), expectedVersion);
+    execOrThrow(q, "update listing");
+    return q.query().numRowsAffected() == 1;
+}
+
+bool setStatus(QSqlDatabase &db, qint64 id, qint64 expectedVersion, ListingStatus status,
+               qint64 now)
+{
+    Statement q = prepareOrThrow(db, L("UPDATE products SET status = :s, version = version + 1, "
+                                       "updated_at = :n WHERE id = :id AND version = :v"));
+    q.bindValue(QStringLiteral(":s"), listingStatusName(status));
+    q.bindValue(QStringLiteral(":n"), now);
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":v"), expectedVersion);
+    execOrThrow(q, "set listing status");
+    return q.query().numRowsAffected() == 1;
+}
+
+void addEvent(QSqlDatabase &db, const ListingEvent &e)
+{
+    Statement q = prepareOrThrow(
+        db, L("INSERT INTO listing_events (product_id, at, actor, from_status, to_status, "
+              "comment) VALUES (:p, :at, :a, :f, :t, :c)"));
+    q.bindValue(QStringLiteral(":p"), e.productId);
+    q.bindValue(QStringLiteral(":at"), e.atMs);
+    q.bindValue(QStringLiteral(":a"), text(e.actor));
+    q.bindValue(QStringLiteral(":f"), text(e.from));
+    q.bindValue(QStringLiteral(":t"), text(e.to));
+    q.bindValue(QStringLiteral(":c"), text(e.comment));
+    execOrThrow(q, "add listing event");
+}
+
+QList<ListingEvent> events(const QSqlDatabase &db, qint64 productId)
+{
+    Statement q = prepareOrThrow(
+        db, L("SELECT id, at, actor, from_status, to_status, comment FROM listing_events "
+              "WHERE product_id = :p ORDER BY id"));
+    q.bindValue(QStringLiteral(":p"), productId);
+    execOrThrow(q, "list listing events");
+    QList<ListingEvent> out;
+    while (q.next()) {
+        ListingEvent e;
+        e.id = q.value(0).toLongLong();
+        e.productId = productId;
+        e.atMs = q.value(1).toLongLong();
+        e.actor = q.value(2).toString();
+        e.from = q.value(3).toString();
+        e.to = q.value(4).toString();
+        e.comment = q.value(5).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+qint64 insertImport(QSqlDatabase &db, const ImportJob &job)
+{
+    Statement q = prepareOrThrow(
+        db, L("INSERT INTO imports (site, format, source, state, bytes_total, bytes_done, "
+              "rows_new, rows_updated, rows_unchanged, rows_rejected, error, warnings, "
+              "cancel_requested, created_by, created_at, updated_at) VALUES (:s, :f, :src, "
+              "'queued', :bt, 0, 0, 0, 0, 0, '', '[]', 0, :by, :n, :n2) RETURNING id"));
+    q.bindValue(QStringLiteral(":s"), job.site);
+    q.bindValue(QStringLiteral(":f"), job.format);
+    q.bindValue(QStringLiteral(":src"), job.source);
+    q.bindValue(QStringLiteral(":bt"), job.bytesTotal);
+    q.bindValue(QStringLiteral(":by"), text(job.createdBy));
+    q.bindValue(QStringLiteral(":n"), job.createdAtMs);
+    q.bindValue(QStringLiteral(":n2"), job.createdAtMs);
+    execOrThrow(q, "insert import");
+    if (!q.next())
+        throw StorageError(QStringLiteral("insert import returned no id"));
+    return q.value(0).toLongLong();
+}
+
+void updateImport(QSqlDatabase &db, const ImportJob &job, qint64 now)
+{
+    Statement q = prepareOrThrow(
+        db, L("UPDATE imports SET state = :st, bytes_done = :bd, rows_new = :rn, rows_updated = "
+              ":ru, rows_unchanged = :rs, rows_rejected = :rr, error = :e, warnings = :w, "
+              "updated_at = :n WHERE id = :id"));
+    q.bindValue(QStringLiteral(":st"), importStateName(job.state));
+    q.bindValue(QStringLiteral(":bd"), job.bytesDone);
+    q.bindValue(QStringLiteral(":rn"), job.rowsNew);
+    q.bindValue(QStringLiteral(":ru"), job.rowsUpdated);
+    q.bindValue(QStringLiteral(":rs"), job.rowsUnchanged);
+    q.bindValue(QStringLiteral(":rr"), job.rowsRejected);
+    q.bindValue(QStringLiteral(":e"), text(job.error));
+    q.bindValue(QStringLiteral(":w"), jsonText(QJsonArray::fromStringList(job.warnings)));
+    q.bindValue(QStringLiteral(":n"), now);
+    q.bindValue(QStringLiteral(":id"), job.id);
+    execOrThrow(q, "update import");
+}
+
+void addImportErrors(QSqlDatabase &db, qint64 importId, const QList<RowError> &errors)
+{
+    Statement q = prepareOrThrow(
+        db,
+        L("INSERT INTO import_errors (import_id, line, field, reason) VALUES (:i, :l, :f, :r)"));
+    for (const RowError &e : errors) {
+        q.bindValue(QStringLiteral(":i"), importId);
+        q.bindValue(QStringLiteral(":l"), e.line);
+        q.bindValue(QStringLiteral(":f"), text(e.field));
+        q.bindValue(QStringLiteral(":r"), text(e.reason));
+        execOrThrow(q, "add import error");
+    }
+}
+
+bool requestCancel(QSqlDatabase &db, qint64 importId)
+{
+    Statement q = prepareOrThrow(db, L("UPDATE imports SET cancel_requested = 1 WHERE id = :id "
+                                       "AND state IN ('queued','running')"));
+    q.bindValue(QStringLiteral(":id"), importId);
+    execOrThrow(q, "cancel import");
+    return q.query().numRowsAffected() == 1;
+}
+
+int failUnfinishedImports(QSqlDatabase &db, const QString &reason, qint64 now)
+{
+    Statement q = prepareOrThrow(db, L("UPDATE imports SET state = 'failed', error = :e, "
+                                       "updated_at = :n WHERE state IN ('queued','running')"));
+    q.bindValue(QStringLiteral(":e"), reason);
+    q.bindValue(QStringLiteral(":n"), now);
+    execOrThrow(q, "fail unfinished imports");
+    return q.query().numRowsAffected();
+}
+
+bool cancelRequested(const QSqlDatabase &db, qint64 importId)
+{
+    Statement q = prepareOrThrow(db, L("SELECT cancel_requested FROM imports WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), importId);
+    execOrThrow(q, "read import");
+    return q.next() && q.value(0).toInt() != 0;
+}
+
+std::optional<ImportJob> importJob(const QSqlDatabase &db, qint64 importId, int maxErrors)
+{
+    Statement q = prepareOrThrow(
+        db, L("SELECT id, site, format, source, state, bytes_total, bytes_done, rows_new, "
+              "rows_updated, rows_unchanged, rows_rejected, error, warnings, created_by, "
+              "created_at, updated_at FROM imports WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), importId);
+    execOrThrow(q, "read import");
+    if (!q.next())
+        return std::nullopt;
+    ImportJob j;
+    j.id = q.value(0).toLongLong();
+    j.site = q.value(1).toString();
+    j.format = q.value(2).toString();
+    j.source = q.value(3).toString();
+    j.state = importStateFromName(q.value(4).toString()).value_or(ImportState::Failed);
+    j.bytesTotal = q.value(5).toLongLong();
+    j.bytesDone = q.value(6).toLongLong();
+    j.rowsNew = q.value(7).toLongLong();
+    j.rowsUpdated = q.value(8).toLongLong();
+    j.rowsUnchanged = q.value(9).toLongLong();
+    j.rowsRejected = q.value(10).toLongLong();
+    j.error = q.value(11).toString();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(12).toString().toUtf8()).array())
+        j.warnings << v.toString();
+    j.createdBy = q.value(13).toString();
+    j.createdAtMs = q.value(14).toLongLong();
+    j.updatedAtMs = q.value(15).toLongLong();
+
+    Statement e = prepareOrThrow(db, L("SELECT line, field, reason FROM import_errors WHERE "
+                                       "import_id = :id ORDER BY id LIMIT :n"));
+    e.bindValue(QStringLiteral(":id"), importId);
+    e.bindValue(QStringLiteral(":n"), maxErrors);
+    execOrThrow(e, "read import errors");
+    while (e.next())
+        j.errors.append({e.value(0).toLongLong(), e.value(1).toString(), e.value(2).toString()});
+    return j;
+}
+
+} // namespace haitao::server::catalog::catalogstore

@@ -1,0 +1,12 @@
+#pragma once
+
+namespace haitao::sim {
+
+// Aborts the server side of the TCP connection between `localPort` (ours) and `remotePort`
+// (the client's) with a reset (RST), while the httplib worker that owns it carries on: its
+// descriptor is swapped for an unconnected socket, so its pending writes fail and its close
+// is harmless. httplib exposes no socket to handlers, hence the search by ports. false where
+// that is not possible (no such connection; Windows, where the sim answers normally).
+bool resetConnection(int localPort, int remotePort);
+
+} // namespace haitao::sim
