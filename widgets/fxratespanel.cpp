@@ -203,8 +203,11 @@ void FxRatesPanel::loadHistory()
 void FxRatesPanel::showHistory(const QList<client::FxHistory> &histories)
 {
     m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
+    // removeAxis() hands the axis back to us: delete it, or every redraw leaks two.
+    for (QAbstractAxis *axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis;
+    }
     if (histories.isEmpty())
         return;
     auto *x = new QDateTimeAxis;

@@ -682,8 +682,11 @@ void SimulationPanel::showSweep()
 {
     const QList<client::SweepPoint> &sweep = m_lastSweep;
     m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
+    // removeAxis() hands the axis back to us: delete it, or every redraw leaks two.
+    for (QAbstractAxis *axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis;
+    }
     if (sweep.isEmpty()) {
         m_chart->setTitle(tr("Total against weight"));
         return;
