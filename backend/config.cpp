@@ -1,6 +1,7 @@
 #include "backend/config.h"
 
 #include "backend/http/clientaddress.h"
+#include "backend/integrations/addressguard.h"
 #include "backend/storage/dburl.h"
 #include "core/listenaddress.h"
 
@@ -123,8 +124,14 @@ std::optional<Config> parseConfig(const QStringList &arguments,
         QStringLiteral("Oldest exchange rate a quote may use; older ones make quotes fail "
                        "[HAITAO_FX_MAX_AGE_HOURS]. Default 96."),
         QStringLiteral("HOURS"));
+    const QCommandLineOption allowHosts(
+        QStringLiteral("fetch-allow-hosts"),
+        QStringLiteral("Hosts the catalog's URL import may fetch from even when they resolve to "
+                       "loopback or private addresses, e.g. mirror.internal,10.0.0.5:8090 "
+                       "[HAITAO_FETCH_ALLOW_HOSTS]. Default: none (public addresses only)."),
+        QStringLiteral("HOST[:PORT],..."));
     parser.addOptions({help, listen, data, db, replica, demo, logFormat, threads, ttl, proxies,
-                       cors, ecbUrl, fetchHours, maxAge});
+                       cors, ecbUrl, fetchHours, maxAge, allowHosts});
     if (helpText)
         *helpText = parser.helpText();
 
@@ -248,6 +255,16 @@ std::optional<Config> parseConfig(const QStringList &arguments,
     if (!hours(fetchHours, "HAITAO_FX_FETCH_HOURS", 0, &config.fxFetchHours) ||
         !hours(maxAge, "HAITAO_FX_MAX_AGE_HOURS", 1, &config.fxMaxAgeHours))
         return std::nullopt;
+    for (const QString &part : value(allowHosts, "HAITAO_FETCH_ALLOW_HOSTS")
+                                   .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (const QString host = part.trimmed(); !host.isEmpty())
+            config.fetchAllowHosts << host;
+    }
+    QString allowError;
+    if (!AddressPolicy::fromAllowList(config.fetchAllowHosts, &allowError)) {
+        *error = QStringLiteral("--fetch-allow-hosts: ") + allowError;
+        return std::nullopt;
+    }
     config.adminPassword = environment.value(QStringLiteral("HAITAO_ADMIN_PASSWORD"));
     return config;
 }

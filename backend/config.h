@@ -52,6 +52,10 @@ struct Config
     int fxFetchHours = 6; // 0: only when staff ask (POST /api/v1/fx/fetch)
     int fxMaxAgeHours = 96;
     int quoteValidityMinutes = 30;
+    // Catalog URL import: hosts ("host" or "host:port") a user's URL may reach even though
+    // they resolve to loopback or private addresses (haitao-sim in tests, an internal mirror).
+    // Everything else non-public is refused (docs/architecture.md, the SSRF guard).
+    QStringList fetchAllowHosts;
     Clock clock = systemClock();
 
     static QStringList components();

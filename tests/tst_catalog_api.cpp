@@ -1,9 +1,10 @@
 // The catalog over real HTTP: feed uploads imported in the background with counts, row errors
 // and idempotent re-import, GBK feeds, search in Chinese and English and by SKU, the listing
 // workflow with roles, If-Match versions and its history, what customers may see, and quotes
-// by SKU.
+// by SKU; and the one-click import of a shop's product page from haitao-sim.
 #include "backend/catalog/catalogservice.h"
 #include "backend/pricing/pricingservice.h"
+#include "sim/simserver.h"
 #include "tests/support/rawjson.h"
 #include "tests/support/syncclient.h"
 #include "tests/support/testdb.h"
@@ -411,6 +412,162 @@ private slots:
         QCOMPARE(
             c->raw("POST", QStringLiteral("/api/v1/catalog/imports/%1/cancel").arg(job.id)).status,
             409);
+    }
+
+    void urlImportReadsShopPages()
+    {
+        sim::SimServer shop;
+        QString error;
+        QVERIFY2(shop.start(QStringLiteral("127.0.0.1"), 0, &error), qPrintable(error));
+        const QString origin = QStringLiteral("http://127.0.0.1:%1").arg(shop.port());
+        // A server that may fetch from the sim's loopback address; the one init() made may not.
+        server::Config config;
+        config.fetchAllowHosts = {QStringLiteral("127.0.0.1:%1").arg(shop.port())};
+        TestServer allowed(config);
+        QVERIFY(allowed.start());
+        allowed.createUser(QStringLiteral("opsuser"), QStringLiteral("ops password"), Role::Ops);
+        SyncClient c(allowed.url());
+        QVERIFY(c.login(QStringLiteral("opsuser"), QStringLiteral("ops password")).isEmpty());
+        const auto importUrl = [](SyncClient &client, const QString &url) {
+            return client.raw("POST", QStringLiteral("/api/v1/catalog/imports/url"),
+                              QJsonDocument(QJsonObject{{QStringLiteral("url"), url}})
+                                  .toJson(QJsonDocument::Compact),
+                              {{"Content-Type", "application/json"}});
+        };
+
+        // A single product (JSON-LD Product with one Offer): $24.99 is 2499 cents.
+        const QString bottleUrl = origin + QStringLiteral("/shop/us/products/1001");
+        const auto single = importUrl(c, bottleUrl);
+        QCOMPARE(single.status, 201);
+        const QJsonObject bottle = body(single);
+        QCOMPARE(single.header("ETag"), etag(bottle));
+        QCOMPARE(bottle.value(QStringLiteral("site")).toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(bottle.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Hydro Peak Insulated Water Bottle, Stainless Steel, 32 oz"));
+        QCOMPARE(bottle.value(QStringLiteral("brand")).toString(), QStringLiteral("Hydro Peak"));
+        QCOMPARE(bottle.value(QStringLiteral("category")).toString(), QString());
+        const QJsonArray bottleImages = bottle.value(QStringLiteral("images")).toArray();
+        QCOMPARE(bottleImages.size(), 2);
+        QVERIFY(bottleImages.at(0).toString().startsWith(origin));
+        QVERIFY(bottleImages.at(0).toString().endsWith(QLatin1String("1001-front.gif")));
+        const QJsonArray bottleSkus = bottle.value(QStringLiteral("skus")).toArray();
+        QCOMPARE(bottleSkus.size(), 1);
+        const QJsonObject bottleSku = bottleSkus.at(0).toObject();
+        QCOMPARE(bottleSku.value(QStringLiteral("sourceSku")).toString(),
+                 QStringLiteral("HP-32-SS"));
+        QCOMPARE(bottleSku.value(QStringLiteral("price")).toObject(),
+                 (QJsonObject{{QStringLiteral("minor"), 2499},
+                              {QStringLiteral("currency"), QStringLiteral("USD")}}));
+
+        // Importing the same page again changes nothing: same product, same version.
+        const auto again = importUrl(c, bottleUrl);
+        QCOMPARE(again.status, 201);
+        QCOMPARE(body(again).value(QStringLiteral("id")), bottle.value(QStringLiteral("id")));
+        QCOMPARE(body(again).value(QStringLiteral("version")),
+                 bottle.value(QStringLiteral("version")));
+
+        // A ProductGroup: four variants by size and colour are one product with four SKUs;
+        // the charcoal M costs $94.00 (9400 cents), the others $89.00.
+        const auto group = importUrl(c, origin + QStringLiteral("/shop/us/products/1003"));
+        QCOMPARE(group.status, 201);
+        const QJsonObject sweater = body(group);
+        QCOMPARE(sweater.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Men's Merino Wool Crew Sweater"));
+        const QJsonArray sweaterSkus = sweater.value(QStringLiteral("skus")).toArray();
+        QCOMPARE(sweaterSkus.size(), 4);
+        QMap<QString, qint64> prices;
+        for (const QJsonValue &v : sweaterSkus)
+            prices.insert(v.toObject().value(QStringLiteral("sourceSku")).toString(),
+                          v.toObject()
+                              .value(QStringLiteral("price"))
+                              .toObject()
+                              .value(QStringLiteral("minor"))
+                              .toInteger());
+        QCOMPARE(prices.value(QStringLiteral("MW-CREW-S-NVY")), 8900);
+        QCOMPARE(prices.value(QStringLiteral("MW-CREW-M-CHR")), 9400);
+        QVERIFY(sweater.value(QStringLiteral("id")) != bottle.value(QStringLiteral("id")));
+
+        // OpenGraph and product: tags only: $39.95 is 3995 cents.
+        const auto og = importUrl(c, origin + QStringLiteral("/shop/us/products/1004"));
+        QCOMPARE(og.status, 201);
+        const QJsonObject skillet = body(og);
+        QCOMPARE(skillet.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Cast Iron Skillet, 12\" & Lid"));
+        QCOMPARE(skillet.value(QStringLiteral("skus"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("price"))
+                     .toObject()
+                     .value(QStringLiteral("minor"))
+                     .toInteger(),
+                 3995);
+        QCOMPARE(skillet.value(QStringLiteral("images")).toArray().size(), 1);
+
+        // Pages without a product are refused at `url`, each saying why.
+        const auto captcha = importUrl(c, bottleUrl + QStringLiteral("?view=captcha"));
+        QCOMPARE(captcha.status, 422);
+        QVERIFY2(describe(captcha).contains(QLatin1String("robot")), qPrintable(describe(captcha)));
+        QVERIFY(errorFields(captcha).contains(QStringLiteral("url")));
+        const auto redesign = importUrl(c, bottleUrl + QStringLiteral("?view=redesign"));
+        QCOMPARE(redesign.status, 422);
+        QVERIFY2(describe(redesign).contains(QLatin1String("No product")),
+                 qPrintable(describe(redesign)));
+        const auto missing = importUrl(c, origin + QStringLiteral("/shop/us/products/9999"));
+        QCOMPARE(missing.status, 422);
+        QVERIFY2(describe(missing).contains(QLatin1String("HTTP 404")),
+                 qPrintable(describe(missing)));
+
+        // Bad URLs.
+        QCOMPARE(importUrl(c, QStringLiteral("ftp://example.com/x")).status, 422);
+        QCOMPARE(importUrl(c, QStringLiteral("https://example.com/") + QString(2000, u'a')).status,
+                 422);
+
+        // The shop is down: 503 with its Retry-After passed on; nothing changed.
+        {
+            SyncClient simControl{QUrl(origin)};
+            const auto fault = simControl.raw(
+                "POST", QStringLiteral("/__sim/faults"),
+                R"({"path": "/shop/us/products/1001", "mode": "503", "retryAfter": 7, "times": 1})",
+                {{"Content-Type", "application/json"}});
+            QVERIFY2(fault.status == 200 || fault.status == 204, qPrintable(describe(fault)));
+        } // its keep-alive connection would hold up shop.stop()
+        const auto down = importUrl(c, bottleUrl);
+        QCOMPARE(down.status, 503);
+        QCOMPARE(down.header("Retry-After"), QByteArray("7"));
+        const auto unchanged =
+            c.raw("GET", QStringLiteral("/api/v1/catalog/products/%1")
+                             .arg(bottle.value(QStringLiteral("id")).toInteger()));
+        QCOMPARE(body(unchanged).value(QStringLiteral("version")),
+                 bottle.value(QStringLiteral("version")));
+
+        // Every successful import is audited in the catalog's store, by whom: four (1001
+        // twice, 1003, 1004).
+        {
+            const QString catalogUrl = allowed.server().config().dbUrl(QStringLiteral("catalog"));
+            server::Database store(QStringLiteral("catalog-audit-check"),
+                                   *server::DbUrl::parse(catalogUrl, &error));
+            server::AuditFilter filter;
+            filter.action = QStringLiteral("catalog.url_imported");
+            const auto audited = server::auditlog::list(store.reader(), filter).items;
+            QCOMPARE(audited.size(), 4);
+            QCOMPARE(audited.first().actorName, QStringLiteral("opsuser"));
+            store.close();
+        }
+
+        // Without the allow-list, loopback addresses are refused before any connection.
+        auto plain = ops();
+        const auto refused = importUrl(*plain, bottleUrl);
+        QCOMPARE(refused.status, 422);
+        QVERIFY2(describe(refused).contains(QLatin1String("loopback")),
+                 qPrintable(describe(refused)));
+        QVERIFY(errorFields(refused).contains(QStringLiteral("url")));
+        // Nor does the allow-list open other loopback addresses.
+        const auto other = importUrl(
+            c, QStringLiteral("http://127.0.0.2:%1/shop/us/products/1001").arg(shop.port()));
+        QCOMPARE(other.status, 422);
+
+        shop.stop();
     }
 
     void unfinishedImportsFailOnRestart()

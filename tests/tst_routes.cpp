@@ -80,6 +80,12 @@ Substitutions queuedImport(server::Server &server)
     return {{"{import}", QByteArray::number(job.id)}};
 }
 
+// haitao-sim's origin, the one host the test server may fetch from: {shop}.
+Substitutions simShop(server::Server &server)
+{
+    return {{"{shop}", "http://" + server.config().fetchAllowHosts.value(0).toUtf8()}};
+}
+
 // A published demo product: {published}.
 Substitutions publishedProduct(server::Server &server)
 {
@@ -154,6 +160,11 @@ const QHash<QString, Sample> kSamples = {
      {QStringLiteral("/api/v1/catalog/imports?site=routes.example&format=csv"),
       "sku,title,price,currency\nR-UP-{n},Uploaded {n},1.00,USD\n",
       {{"Content-Type", "text/csv"}}}},
+    {QStringLiteral("POST /api/v1/catalog/imports/url"),
+     {QStringLiteral("/api/v1/catalog/imports/url"),
+      R"({"url":"{shop}/shop/us/products/1001"})",
+      {},
+      simShop}},
     {QStringLiteral("GET /api/v1/catalog/imports/{id}"),
      {QStringLiteral("/api/v1/catalog/imports/{import}"), {}, {}, freshProduct}},
     {QStringLiteral("POST /api/v1/catalog/imports/{id}/cancel"),
@@ -216,6 +227,7 @@ private slots:
         config.fxEcbUrl =
             QStringLiteral("http://127.0.0.1:%1/fx/eurofxref-daily.xml").arg(m_sim->port());
         config.fxFetchHours = 0;
+        config.fetchAllowHosts = {QStringLiteral("127.0.0.1:%1").arg(m_sim->port())};
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         QVERIFY(m_server->server().pricing().seedDemo());

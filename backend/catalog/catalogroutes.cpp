@@ -125,6 +125,17 @@ void addCatalogRoutes(Router &router, CatalogService &catalog)
             return resp;
         });
 
+    // Fetches the page while the request waits (a few seconds at most): the caller sees the
+    // product, or why it could not be read, at once.
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/catalog/imports/url"), ops,
+               Body::Json, [&catalog](const Request &r) {
+                   Fields f(r.body);
+                   f.onlyKnown({QStringLiteral("url")});
+                   const QString url = f.requiredString(QStringLiteral("url"), 1, 2000);
+                   f.done();
+                   return productResponse(catalog.importUrl(Actor::of(r), url), 201);
+               });
+
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/imports/{id}"), ops,
                Body::None, [&catalog](const Request &r) {
                    return Response::json(

@@ -1,9 +1,12 @@
 #include "backend/catalog/catalogservice.h"
 
 #include "backend/catalog/demofeed.h"
+#include "backend/catalog/productpage.h"
 #include "backend/http/apierror.h"
+#include "backend/integrations/httpfetch.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -27,6 +30,54 @@ ApiError staleVersion(qint64 current)
                     QStringLiteral("The listing was changed by someone else (now version %1); "
                                    "reload it and apply your changes again")
                         .arg(current));
+}
+
+ApiError badUrl(const QString &message)
+{
+    return ApiError::validation({{QStringLiteral("url"), message}});
+}
+
+// A page whose variant names no SKU still needs a stable key: derived from the page's URL,
+// so that importing it again finds the same row.
+QString fallbackSku(const QUrl &url, qsizetype index)
+{
+    const QByteArray hash = QCryptographicHash::hash(url.toString(QUrl::FullyEncoded).toUtf8(),
+                                                     QCryptographicHash::Sha256)
+                                .toHex()
+                                .left(16);
+    QString sku = QStringLiteral("URL-") + QString::fromLatin1(hash);
+    if (index > 0)
+        sku += QLatin1Char('-') + QString::number(index + 1);
+    return sku;
+}
+
+// The feed rows of a page's product: one per variant, all in one group.
+QList<FeedRow> rowsOf(const PageProduct &p, const QUrl &pageUrl)
+{
+    QList<FeedRow> rows;
+    const QUrl productUrl = p.url.isValid() && !p.url.isEmpty() ? p.url : pageUrl;
+    for (qsizetype i = 0; i < p.variants.size(); ++i) {
+        const PageVariant &v = p.variants.at(i);
+        FeedRow row;
+        row.lineNumber = i + 1;
+        row.sku = v.sku.trimmed().left(128);
+        if (row.sku.isEmpty())
+            row.sku = fallbackSku(productUrl, i);
+        row.title = p.name.left(500);
+        row.description = p.description;
+        row.brand = p.brand;
+        // The shop's own category path is not ours: staff pick the category.
+        row.url = productUrl.toString();
+        row.imageUrls = !p.images.isEmpty() ? p.images : v.images;
+        row.price = v.price;
+        for (const auto &[name, value] : v.options)
+            row.options.append({name, value});
+        rows.append(row);
+    }
+    const QString group = p.groupId.isEmpty() ? rows.constFirst().sku : p.groupId.left(128);
+    for (FeedRow &row : rows)
+        row.group = group;
+    return rows;
 }
 
 } // namespace
@@ -323,6 +374,107 @@ ImportJob CatalogService::cancelImport(const Actor &actor, qint64 id)
     // Queued and not started: it is dropped when the worker reaches it (runImport sees the flag
     // after its first batch); a small upload may finish first, which the state then says.
     return importJob(id);
+}
+
+// ---- one-click URL import ----
+
+Product CatalogService::importUrl(const Actor &actor, const QString &urlText)
+{
+    if (urlText.size() > 2000)
+        throw badUrl(QStringLiteral("must be at most 2000 characters"));
+    const QUrl url(urlText.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        throw badUrl(QStringLiteral("must be an http or https URL of a product page"));
+    QString site = url.host().toLower();
+    if (site.startsWith(QLatin1String("www.")))
+        site = site.mid(4);
+    if (!isValidSite(site))
+        throw badUrl(QStringLiteral("'%1' is not a shop's domain").arg(url.host()));
+
+    FetchOptions options;
+    options.totalTimeoutMs = 10000;
+    options.extraHeaders = {"Accept: text/html,application/xhtml+xml"};
+    // Always on: the URL comes from a user, so it must not reach our own network. The list
+    // was checked when the configuration was read; a bad one here allows nothing extra.
+    QString policyError;
+    options.addressPolicy = AddressPolicy::fromAllowList(m_config.fetchAllowHosts, &policyError)
+                                .value_or(AddressPolicy());
+    const FetchResult fetched = httpGet(url, options);
+    if (fetched.addressRefused)
+        throw badUrl(fetched.error);
+    const auto unavailable = [&](const QString &why) {
+        ApiError e(ProblemKind::Unavailable,
+                   QStringLiteral("The shop's page could not be fetched: %1").arg(why));
+        if (fetched.status == 429 || fetched.status == 503)
+            e.retryAfterSeconds = fetched.retryAfterSeconds > 0 ? fetched.retryAfterSeconds : 0;
+        return e;
+    };
+    if (!fetched.error.isEmpty())
+        throw unavailable(fetched.error);
+    if (fetched.status >= 500 || fetched.status == 429)
+        throw unavailable(QStringLiteral("it answered HTTP %1").arg(fetched.status));
+    if (fetched.status >= 400)
+        throw badUrl(QStringLiteral("the page answered HTTP %1").arg(fetched.status));
+    if (fetched.status < 200 || fetched.status >= 300)
+        throw unavailable(QStringLiteral("it answered HTTP %1").arg(fetched.status));
+
+    const QUrl pageUrl = fetched.effectiveUrl.isValid() ? fetched.effectiveUrl : url;
+    const ExtractedProduct extracted =
+        extractProduct(fetched.body, pageUrl, fetched.header("content-type"));
+    if (!extracted.ok()) {
+        QString detail;
+        switch (extracted.refusal) {
+        case PageRefusal::RobotCheck:
+            detail = QStringLiteral("The shop answered with a robot check (captcha) instead of "
+                                    "the product page; try again later or import the product "
+                                    "from a feed");
+            break;
+        case PageRefusal::NoProduct:
+            detail = QStringLiteral("No product was found on the page (no schema.org Product "
+                                    "and no OpenGraph product tags): check the URL, or the shop "
+                                    "changed its pages");
+            break;
+        case PageRefusal::BadPrice:
+        case PageRefusal::None:
+            detail = QStringLiteral("The page's product has no usable price (missing, malformed "
+                                    "or in an unsupported currency)");
+            break;
+        }
+        // The extractor's own reason (which field, what was wrong) goes at `url`.
+        throw ApiError(
+            ProblemKind::Validation, detail,
+            {{QStringLiteral("url"), extracted.error.isEmpty() ? detail : extracted.error}});
+    }
+    const PageProduct &page = *extracted.product;
+    if (page.name.trimmed().isEmpty() || page.variants.isEmpty())
+        throw ApiError(
+            ProblemKind::Validation, QStringLiteral("The page's product has no name"),
+            {{QStringLiteral("url"), QStringLiteral("the product on the page has no name")}});
+    const QList<FeedRow> rows = rowsOf(page, pageUrl);
+
+    Product result;
+    m_db.write([&](QSqlDatabase &db) {
+        const qint64 at = now();
+        bool seen = false;
+        for (const FeedRow &row : rows) {
+            catalogstore::upsertRow(db, site, row, at, seen);
+            seen = true;
+        }
+        const FeedRow &first = rows.constFirst();
+        const auto found = catalogstore::product(
+            db, catalogstore::productIdByGroup(db, site,
+                                               first.group.isEmpty() ? first.sku : first.group));
+        if (!found)
+            throw StorageError(QStringLiteral("the imported product was not found again"));
+        result = *found;
+        auditlog::record(db, actor, at, QStringLiteral("catalog.url_imported"),
+                         QStringLiteral("product"), QString::number(result.id),
+                         {{QStringLiteral("url"), url.toString()},
+                          {QStringLiteral("site"), site},
+                          {QStringLiteral("skus"), qint64(rows.size())}});
+    });
+    return result;
 }
 
 // ---- products and listings ----

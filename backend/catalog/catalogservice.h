@@ -49,6 +49,10 @@ public:
     // Marks an unfinished import failed with `reason` (and audits it); never throws.
     void failImport(qint64 id, const QString &reason);
     ImportJob cancelImport(const Actor &actor, qint64 id);
+    // One-click import: fetches a shop's product page (blocking, with the SSRF guard always
+    // on), reads its product and upserts its variants as SKUs in one transaction. 422 for a
+    // bad or refused URL and for a page without a usable product; 503 when the shop is down.
+    Product importUrl(const Actor &actor, const QString &url);
 
     Page<Product> listProducts(const ProductFilter &filter);
     Product product(qint64 id);

@@ -386,6 +386,16 @@ Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qi
     return productChanged || skuChanged ? Upserted::Updated : Upserted::Unchanged;
 }
 
+qint64 productIdByGroup(const QSqlDatabase &db, const QString &site, const QString &groupKey)
+{
+    Statement q =
+        prepareOrThrow(db, L("SELECT id FROM products WHERE site = :s AND group_key = :g"));
+    q.bindValue(QStringLiteral(":s"), site);
+    q.bindValue(QStringLiteral(":g"), groupKey);
+    execOrThrow(q, "find product by group");
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 std::optional<Product> product(const QSqlDatabase &db, qint64 id)
 {
     Statement q = prepareOrThrow(db, QStringLiteral("SELECT %1 FROM products p WHERE p.id = :id")

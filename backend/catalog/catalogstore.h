@@ -37,6 +37,8 @@ Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qi
                    bool productSeen = false);
 
 std::optional<Product> product(const QSqlDatabase &db, qint64 id);
+// The product a feed group (or single SKU) of a site became; 0 when there is none.
+qint64 productIdByGroup(const QSqlDatabase &db, const QString &site, const QString &groupKey);
 // One SKU with its product's site and category (for pricing), without the other SKUs.
 struct SkuInfo
 {
