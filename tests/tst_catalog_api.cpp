@@ -252,6 +252,11 @@ private slots:
         QCOMPARE(titles(QStringLiteral("MASK")),
                  QStringList{QStringLiteral("Hydrating Face Mask 30 pack")}); // the SKU
         QCOMPARE(titles(QStringLiteral("nothing like this")), QStringList());
+        // A SKU that is also in a title is listed once (first), not again as a text match.
+        import(*c, "sku,title,price,currency\nCREAM-001,Night cream CREAM-001 edition,5.00,USD\n",
+               QStringLiteral("site=shop.example&format=csv"));
+        QCOMPARE(titles(QStringLiteral("CREAM-001")),
+                 QStringList{QStringLiteral("Night cream CREAM-001 edition")});
 
         // Keyset paging walks every product once.
         QSet<qint64> seen;
@@ -266,7 +271,7 @@ private slots:
             cursor = body(r).value(QStringLiteral("nextCursor")).toString();
             ++pages;
         } while (!cursor.isEmpty() && pages < 10);
-        QCOMPARE(seen.size(), 3);
+        QCOMPARE(seen.size(), 4);
     }
 
     void listingWorkflowWithRolesAndVersions()

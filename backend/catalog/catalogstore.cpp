@@ -474,7 +474,11 @@ Page<Product> listProducts(const QSqlDatabase &db, const ProductFilter &filter)
     const bool fts = sqlite && search.size() >= 3;
     if (fts) {
         from = QStringLiteral("FROM products_fts f JOIN products p ON p.id = f.rowid");
-        where = {QStringLiteral("products_fts MATCH :match"), QStringLiteral("f.rowid < :before")};
+        // Exact SKU matches are listed once, first on page one (below), never among the
+        // text matches of any page.
+        where = {QStringLiteral("products_fts MATCH :match"), QStringLiteral("f.rowid < :before"),
+                 QStringLiteral("p.id NOT IN (SELECT product_id FROM skus WHERE source_sku = "
+                                ":exactsku)")};
     } else if (!search.isEmpty()) {
         where << (sqlite ? QStringLiteral("(p.title LIKE :like ESCAPE '!' OR p.title_zh LIKE "
                                           ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
@@ -499,6 +503,7 @@ Page<Product> listProducts(const QSqlDatabase &db, const ProductFilter &filter)
         QString phrase = search;
         phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         q.bindValue(QStringLiteral(":match"), QLatin1Char('"') + phrase + QLatin1Char('"'));
+        q.bindValue(QStringLiteral(":exactsku"), search);
     } else if (!search.isEmpty()) {
         QString escaped = search;
         escaped.replace(QLatin1String("!"), QLatin1String("!!"))
@@ -533,7 +538,6 @@ Page<Product> listProducts(const QSqlDatabase &db, const ProductFilter &filter)
                 (!filter.site.isEmpty() && p->site != filter.site) ||
                 (!filter.category.isEmpty() && p->category != filter.category))
                 continue;
-            page.items.removeIf([id](const Product &x) { return x.id == id; });
             exact.append(*p);
             exact.last().skus.clear(); // attached with the others below
         }
