@@ -419,6 +419,8 @@ private slots:
         };
         QCOMPARE(put(document, {}).status, 428);
         QCOMPARE(put(document, "\"r7\"").status, 412);
+        QCOMPARE(put(document, "\"v1\"").status, 412); // a listing's tag, not a draft's
+        QCOMPARE(put(document, "*").status, 412);
         const auto invalid = put(document, etag);
         QCOMPARE(invalid.status, 422);
         QVERIFY2(errorFields(invalid).contains(

@@ -1,6 +1,7 @@
 #include "backend/catalog/catalogroutes.h"
 
 #include "backend/catalog/catalogservice.h"
+#include "backend/http/etag.h"
 #include "backend/http/fields.h"
 #include "backend/http/paging.h"
 
@@ -10,35 +11,11 @@ namespace haitao::server::catalog {
 
 namespace {
 
-QByteArray etagOf(qint64 version)
-{
-    return QByteArray("\"v") + QByteArray::number(version) + '"';
-}
-
 Response productResponse(const Product &p, int status = 200)
 {
     Response r = Response::json(p.toJson(), status);
-    r.headers.append({"ETag", etagOf(p.version)});
+    r.headers.append({"ETag", numberedEtag('v', p.version)});
     return r;
-}
-
-// The listing version named by If-Match: 428 without one, 412 when it is not a version.
-qint64 ifMatchVersion(const Request &r)
-{
-    QString tag = r.header(QStringLiteral("If-Match")).trimmed();
-    if (tag.isEmpty())
-        throw ApiError(ProblemKind::PreconditionRequired,
-                       QStringLiteral("Send If-Match with the ETag of the listing you edited"));
-    if (tag.startsWith(QLatin1String("W/")))
-        tag = tag.mid(2);
-    bool ok = false;
-    qint64 version = 0;
-    if (tag.size() > 3 && tag.startsWith(QLatin1String("\"v")) && tag.endsWith(QLatin1Char('"')))
-        version = tag.mid(2, tag.size() - 3).toLongLong(&ok);
-    if (!ok || version <= 0)
-        throw ApiError(ProblemKind::PreconditionFailed,
-                       QStringLiteral("If-Match %1 is not a listing version").arg(tag));
-    return version;
 }
 
 ProductFilter readFilter(const Request &r, bool staff)
@@ -62,17 +39,6 @@ ProductFilter readFilter(const Request &r, bool staff)
         }
     }
     return f;
-}
-
-QJsonObject productPage(const Page<Product> &page, bool customer)
-{
-    QJsonArray items;
-    for (const Product &p : page.items)
-        items.append(customer ? p.toPublicJson() : p.toJson());
-    QJsonObject o{{QStringLiteral("items"), items}};
-    o.insert(QStringLiteral("nextCursor"),
-             page.nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page.nextCursor));
-    return o;
 }
 
 } // namespace
@@ -151,8 +117,7 @@ void addCatalogRoutes(Router &router, CatalogService &catalog)
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/products"), staff, Body::None,
                [&catalog](const Request &r) {
-                   return Response::json(
-                       productPage(catalog.listProducts(readFilter(r, true)), false));
+                   return Response::json(pageJson(catalog.listProducts(readFilter(r, true))));
                });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/products/{id}"), staff,
@@ -164,7 +129,7 @@ void addCatalogRoutes(Router &router, CatalogService &catalog)
         QStringLiteral("PUT"), QStringLiteral("/api/v1/catalog/products/{id}/listing"), staff,
         Body::Json, [&catalog](const Request &r) {
             const qint64 id = r.idParam(QStringLiteral("id"));
-            const qint64 version = ifMatchVersion(r);
+            const qint64 version = ifMatchNumber(r, 'v', QStringLiteral("listing version"));
             Fields f(r.body);
             f.onlyKnown({QStringLiteral("titleZh"), QStringLiteral("descriptionZh"),
                          QStringLiteral("attributesZh")});
@@ -184,7 +149,7 @@ void addCatalogRoutes(Router &router, CatalogService &catalog)
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/catalog/products/{id}/transitions"),
                staff, Body::Json, [&catalog](const Request &r) {
                    const qint64 id = r.idParam(QStringLiteral("id"));
-                   const qint64 version = ifMatchVersion(r);
+                   const qint64 version = ifMatchNumber(r, 'v', QStringLiteral("listing version"));
                    Fields f(r.body);
                    f.onlyKnown({QStringLiteral("to"), QStringLiteral("comment")});
                    const QString to = f.requiredString(QStringLiteral("to"), 1, 32);
@@ -212,7 +177,8 @@ void addCatalogRoutes(Router &router, CatalogService &catalog)
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/products"), Access::publicRoute(),
                Body::None, [&catalog](const Request &r) {
                    return Response::json(
-                       productPage(catalog.listPublished(readFilter(r, false)), true));
+                       pageJson(catalog.listPublished(readFilter(r, false)),
+                                [](const Product &p) { return p.toPublicJson(); }));
                });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/products/{id}"),

@@ -18,15 +18,21 @@ struct Paging
 // Throws ApiError MalformedRequest naming the bad parameter.
 Paging readPaging(const Request &request, int defaultLimit, int maxLimit);
 
-template <typename T> QJsonObject pageJson(const Page<T> &page)
+// {items, nextCursor}; `toJson` turns one item into JSON (a view of it, e.g. the public one).
+template <typename T, typename ToJson> QJsonObject pageJson(const Page<T> &page, ToJson toJson)
 {
     QJsonArray items;
     for (const T &item : page.items)
-        items.append(item.toJson());
+        items.append(toJson(item));
     QJsonObject o{{QStringLiteral("items"), items}};
     o.insert(QStringLiteral("nextCursor"),
              page.nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page.nextCursor));
     return o;
+}
+
+template <typename T> QJsonObject pageJson(const Page<T> &page)
+{
+    return pageJson(page, [](const T &item) { return item.toJson(); });
 }
 
 } // namespace haitao::server

@@ -1,6 +1,7 @@
 #include "backend/pricing/pricingroutes.h"
 
 #include "backend/http/actor.h"
+#include "backend/http/etag.h"
 #include "backend/http/fields.h"
 #include "backend/http/paging.h"
 #include "backend/pricing/pricingservice.h"
@@ -12,30 +13,6 @@
 namespace haitao::server::pricing {
 
 namespace {
-
-QByteArray etagOf(qint64 revision)
-{
-    return QByteArray("\"r") + QByteArray::number(revision) + '"';
-}
-
-// The draft revision named by If-Match: 428 without one, 412 when it is not ours.
-qint64 ifMatchRevision(const Request &r)
-{
-    QString tag = r.header(QStringLiteral("If-Match")).trimmed();
-    if (tag.isEmpty())
-        throw ApiError(ProblemKind::PreconditionRequired,
-                       QStringLiteral("Send If-Match with the ETag of the draft you edited"));
-    if (tag.startsWith(QLatin1String("W/")))
-        tag = tag.mid(2);
-    bool ok = false;
-    qint64 revision = 0;
-    if (tag.size() > 3 && tag.startsWith(QLatin1String("\"r")) && tag.endsWith(QLatin1Char('"')))
-        revision = tag.mid(2, tag.size() - 3).toLongLong(&ok);
-    if (!ok || revision <= 0)
-        throw ApiError(ProblemKind::PreconditionFailed,
-                       QStringLiteral("If-Match %1 is not a draft revision").arg(tag));
-    return revision;
-}
 
 QJsonObject versionJson(const StoredRuleSet &s, qint64 inForce, bool withDocument)
 {
@@ -61,7 +38,7 @@ Response draftResponse(const StoredRuleSet &d, int status = 200)
                                  {QStringLiteral("updatedAt"), toWireTime(d.updatedAtMs)},
                                  {QStringLiteral("document"), d.document}},
                                 status);
-    r.headers.append({"ETag", etagOf(d.revision)});
+    r.headers.append({"ETag", numberedEtag('r', d.revision)});
     return r;
 }
 
@@ -187,7 +164,7 @@ void addPricingRoutes(Router &router, PricingService &pricing)
 
     router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/pricing/draft"), staff, Body::Json,
                [&pricing](const Request &r) {
-                   const qint64 revision = ifMatchRevision(r);
+                   const qint64 revision = ifMatchNumber(r, 'r', QStringLiteral("draft revision"));
                    Fields f(r.body);
                    f.onlyKnown({QStringLiteral("document")});
                    const QJsonValue document = r.body.value(QStringLiteral("document"));
@@ -201,7 +178,8 @@ void addPricingRoutes(Router &router, PricingService &pricing)
 
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/pricing/draft"), staff, Body::None,
                [&pricing](const Request &r) {
-                   pricing.discardDraft(Actor::of(r), ifMatchRevision(r));
+                   pricing.discardDraft(Actor::of(r),
+                                        ifMatchNumber(r, 'r', QStringLiteral("draft revision")));
                    return Response::noContent();
                });
 
@@ -210,7 +188,7 @@ void addPricingRoutes(Router &router, PricingService &pricing)
 
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/pricing/draft/publish"), staff,
                Body::Json, [&pricing](const Request &r) {
-                   const qint64 revision = ifMatchRevision(r);
+                   const qint64 revision = ifMatchNumber(r, 'r', QStringLiteral("draft revision"));
                    Fields f(r.body);
                    f.onlyKnown({QStringLiteral("effectiveAt"), QStringLiteral("note")});
                    const auto effectiveAt = timeField(f, r.body, QStringLiteral("effectiveAt"));
