@@ -1,10 +1,14 @@
 #include "app/appcontroller.h"
 
 #include "app/commandline.h"
+#include "models/productsmodel.h"
 #include "widgets/adminpage.h"
+#include "widgets/glossarypage.h"
 #include "widgets/mainwindow.h"
 #include "widgets/pricingpage.h"
+#include "widgets/productspage.h"
 #include "widgets/signindialog.h"
+#include "widgets/translationeditor.h"
 #include "widgets/welcomepage.h"
 
 #include <QApplication>
@@ -30,8 +34,10 @@ AppController::AppController(client::ApiClient *client, widgets::LanguageSwitche
     connect(m_window.get(), &widgets::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
 }
 
-// Out of line: the unique_ptrs need the complete window types.
-AppController::~AppController() = default;
+AppController::~AppController()
+{
+    closeEditors(); // before the client they use goes away
+}
 
 void AppController::start(const CommandLine &commandLine)
 {
@@ -90,11 +96,13 @@ void AppController::signOut()
     showSignIn(QString());
     m_window->hide();
     m_window->removePages();
+    closeEditors();
 }
 
 void AppController::buildPages(const Session &session)
 {
     m_window->removePages();
+    closeEditors(); // another user signed in: the editors were the last user's
     if (session.user.role == Role::Admin)
         m_window->addPage(new widgets::AdminPage(m_client));
     else
@@ -102,6 +110,47 @@ void AppController::buildPages(const Session &session)
     // Pricing is for ops and admins; the server refuses translators anyway.
     if (session.user.role == Role::Admin || session.user.role == Role::Ops)
         m_window->addPage(new widgets::PricingPage(m_client));
+    // The catalog's products: translators see theirs and the workflow moves they may make.
+    if (isStaff(session.user.role)) {
+        auto *products = new widgets::ProductsPage(m_client, session.user);
+        connect(products, &widgets::ProductsPage::openListingRequested, this,
+                &AppController::openEditor);
+        m_window->addPage(products);
+    }
+    // The glossary is read by translators too; the page enables editing for ops and admins.
+    if (isStaff(session.user.role))
+        m_window->addPage(new widgets::GlossaryPage(m_client, session.user.role));
+}
+
+void AppController::openEditor(qint64 productId)
+{
+    if (!m_session)
+        return;
+    if (const QPointer<widgets::TranslationEditor> open = m_editors.value(productId)) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *editor = new widgets::TranslationEditor(m_client, m_session->user.username, productId);
+    editor->setAttribute(Qt::WA_DeleteOnClose); // closing writes any pending draft
+    // The products list shows the new status or text without losing its place.
+    for (auto *page : m_window->findChildren<widgets::ProductsPage *>())
+        connect(editor, &widgets::TranslationEditor::listingChanged, page,
+                [page] { page->model()->refresh(); });
+    m_editors.insert(productId, editor);
+    editor->show();
+}
+
+void AppController::closeEditors()
+{
+    for (const QPointer<widgets::TranslationEditor> &editor : std::as_const(m_editors)) {
+        if (editor) {
+            editor->close();      // writes any pending draft
+            delete editor.data(); // now, not on a later event loop turn that may never come
+        }
+    }
+    m_editors.clear();
 }
 
 } // namespace haitao::app

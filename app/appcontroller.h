@@ -3,7 +3,9 @@
 #include "backend-client/apiclient.h"
 #include "core/user.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -12,6 +14,7 @@ namespace haitao::widgets {
 class LanguageSwitcher;
 class MainWindow;
 class SignInDialog;
+class TranslationEditor;
 } // namespace haitao::widgets
 
 namespace haitao::app {
@@ -37,6 +40,9 @@ private:
     void onSessionExpired();
     void signOut();
     void buildPages(const Session &session);
+    // One editor window per product (two would share one local draft); raised if open.
+    void openEditor(qint64 productId);
+    void closeEditors();
 
     client::ApiClient *m_client;
     widgets::LanguageSwitcher *m_languages;
@@ -44,6 +50,7 @@ private:
     std::unique_ptr<widgets::MainWindow> m_window;
     std::unique_ptr<widgets::SignInDialog> m_signIn;
     std::optional<Session> m_session;
+    QHash<qint64, QPointer<widgets::TranslationEditor>> m_editors;
 };
 
 } // namespace haitao::app

@@ -1,5 +1,7 @@
 #include "backend-client/apiclient.h"
 
+#include "backend-client/jsoncall.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -155,12 +157,7 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
                     QJsonParseError parseError;
                     const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
                     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-                        ApiError e;
-                        e.kind = ProblemKind::Unknown;
-                        e.status = r.status;
-                        e.title = QStringLiteral("The server sent an unreadable answer");
-                        e.detail = parseError.errorString();
-                        done(e);
+                        done(unreadableAnswer(r.status, parseError.errorString()));
                         return;
                     }
                     reply.body = doc.object();

@@ -1,5 +1,7 @@
 #include "backend-client/pricingapi.h"
 
+#include "backend-client/jsoncall.h"
+
 #include "core/wiretime.h"
 
 #include <QUrlQuery>
@@ -46,29 +48,7 @@ void PricingApi::call(const QByteArray &method, const QString &path, const QJson
                       const QByteArray &ifMatch, QObject *context, Callback<T> done,
                       Parser<T> parse) const
 {
-    QList<QPair<QByteArray, QByteArray>> headers;
-    if (!ifMatch.isEmpty())
-        headers.append(qMakePair(QByteArray("If-Match"), ifMatch));
-    m_client->requestJson(
-        method, path, body, headers, context,
-        [done = std::move(done), parse = std::move(parse)](const Result<JsonReply> &r) {
-            if (!r.ok()) {
-                done(r.error());
-                return;
-            }
-            QString why;
-            std::optional<T> value = parse(r.value(), &why);
-            if (value) {
-                done(std::move(*value));
-                return;
-            }
-            ApiError e;
-            e.kind = ProblemKind::Unknown;
-            e.status = r.value().status;
-            e.title = QStringLiteral("The server sent an unreadable answer");
-            e.detail = why;
-            done(e);
-        });
+    jsonCall<T>(m_client, method, path, body, ifMatch, context, std::move(done), std::move(parse));
 }
 
 void PricingApi::quote(const QJsonObject &request, QObject *context,

@@ -15,7 +15,8 @@ namespace haitao::server {
 QStringList Config::components()
 {
     // Each owns its store; later issues add orders and logistics.
-    return {QStringLiteral("identity"), QStringLiteral("catalog"), QStringLiteral("pricing")};
+    return {QStringLiteral("identity"), QStringLiteral("catalog"), QStringLiteral("pricing"),
+            QStringLiteral("media"), QStringLiteral("translation")};
 }
 
 QString Config::dbUrl(const QString &component) const
@@ -130,8 +131,36 @@ std::optional<Config> parseConfig(const QStringList &arguments,
                        "loopback or private addresses, e.g. mirror.internal,10.0.0.5:8090 "
                        "[HAITAO_FETCH_ALLOW_HOSTS]. Default: none (public addresses only)."),
         QStringLiteral("HOST[:PORT],..."));
+    const QCommandLineOption refreshHours(
+        QStringLiteral("price-refresh-hours"),
+        QStringLiteral("Hours between price refreshes of published products from their shop "
+                       "pages, 0 for on demand only [HAITAO_PRICE_REFRESH_HOURS]. Default 0."),
+        QStringLiteral("HOURS"));
+    const QCommandLineOption refreshRps(
+        QStringLiteral("price-refresh-rps"),
+        QStringLiteral("Most page requests per second to one shop during a price refresh "
+                       "[HAITAO_PRICE_REFRESH_RPS]. Default 1."),
+        QStringLiteral("N"));
+    const QCommandLineOption changePercent(
+        QStringLiteral("price-change-percent"),
+        QStringLiteral("A refreshed price differing by more than this sends a published listing "
+                       "back to review [HAITAO_PRICE_CHANGE_PERCENT]. Default 10."),
+        QStringLiteral("PERCENT"));
+    const QCommandLineOption refreshFailures(
+        QStringLiteral("price-refresh-failures"),
+        QStringLiteral("Failed refreshes in a row after which a product is marked stale "
+                       "[HAITAO_PRICE_REFRESH_FAILURES]. Default 3."),
+        QStringLiteral("N"));
+    const QCommandLineOption mtUrl(
+        QStringLiteral("mt-url"),
+        QStringLiteral("Machine translation service for translators' suggestions, e.g. "
+                       "http://127.0.0.1:8090/mt/translate (haitao-sim) [HAITAO_MT_URL]. "
+                       "Default: none (no machine suggestions)."),
+        QStringLiteral("URL"));
     parser.addOptions({help, listen, data, db, replica, demo, logFormat, threads, ttl, proxies,
-                       cors, ecbUrl, fetchHours, maxAge, allowHosts});
+                       cors, ecbUrl, fetchHours, maxAge, allowHosts, refreshHours, refreshRps,
+                       changePercent, refreshFailures});
+    parser.addOption(mtUrl);
     if (helpText)
         *helpText = parser.helpText();
 
@@ -237,6 +266,15 @@ std::optional<Config> parseConfig(const QStringList &arguments,
             return std::nullopt;
         }
     }
+    config.mtUrl = value(mtUrl, "HAITAO_MT_URL");
+    if (!config.mtUrl.isEmpty()) {
+        const QUrl url(config.mtUrl, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            *error = QStringLiteral("--mt-url expects an http or https URL");
+            return std::nullopt;
+        }
+    }
     const auto hours = [&](const QCommandLineOption &option, const char *env, int min, int *out) {
         const QString text = value(option, env);
         if (text.isEmpty())
@@ -253,7 +291,31 @@ std::optional<Config> parseConfig(const QStringList &arguments,
         return true;
     };
     if (!hours(fetchHours, "HAITAO_FX_FETCH_HOURS", 0, &config.fxFetchHours) ||
-        !hours(maxAge, "HAITAO_FX_MAX_AGE_HOURS", 1, &config.fxMaxAgeHours))
+        !hours(maxAge, "HAITAO_FX_MAX_AGE_HOURS", 1, &config.fxMaxAgeHours) ||
+        !hours(refreshHours, "HAITAO_PRICE_REFRESH_HOURS", 0, &config.priceRefreshHours))
+        return std::nullopt;
+    const auto number = [&](const QCommandLineOption &option, const char *env, int min, int max,
+                            int *out) {
+        const QString text = value(option, env);
+        if (text.isEmpty())
+            return true;
+        bool ok = false;
+        const int n = text.toInt(&ok);
+        if (!ok || n < min || n > max) {
+            *error = QStringLiteral("--%1 expects a number from %2 to %3")
+                         .arg(option.names().constFirst())
+                         .arg(min)
+                         .arg(max);
+            return false;
+        }
+        *out = n;
+        return true;
+    };
+    if (!number(refreshRps, "HAITAO_PRICE_REFRESH_RPS", 1, 100, &config.priceRefreshRps) ||
+        !number(changePercent, "HAITAO_PRICE_CHANGE_PERCENT", 0, 1000,
+                &config.priceChangePercent) ||
+        !number(refreshFailures, "HAITAO_PRICE_REFRESH_FAILURES", 1, 100,
+                &config.priceRefreshFailures))
         return std::nullopt;
     for (const QString &part : value(allowHosts, "HAITAO_FETCH_ALLOW_HOSTS")
                                    .split(QLatin1Char(','), Qt::SkipEmptyParts)) {

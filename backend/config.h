@@ -56,6 +56,23 @@ struct Config
     // they resolve to loopback or private addresses (haitao-sim in tests, an internal mirror).
     // Everything else non-public is refused (docs/architecture.md, the SSRF guard).
     QStringList fetchAllowHosts;
+    // Machine translation (POST {"text": [...], "from", "to"}); empty: none. Reached through
+    // the same address guard as URL imports, so a loopback service needs fetchAllowHosts.
+    QString mtUrl;
+    // Catalog price refresh: re-read published products' pages every priceRefreshHours (0:
+    // only when staff ask), at most priceRefreshRps requests per second per site; a change
+    // beyond priceChangePercent sends the listing back to review; priceRefreshFailures
+    // failures in a row mark the product stale.
+    int priceRefreshHours = 0;
+    int priceRefreshRps = 1;
+    int priceChangePercent = 10;
+    int priceRefreshFailures = 3;
+    // Backoff of a site answering 429/503 without Retry-After: doubled per answer in a row.
+    // Not a flag: tests shorten it.
+    int priceRefreshBackoffMs = 30000;
+    // Product images: attempts per URL, and the first retry delay (doubled each time).
+    int imageFetchAttempts = 5;
+    int imageRetryMs = 60000;
     Clock clock = systemClock();
 
     static QStringList components();

@@ -2,14 +2,20 @@
 
 #include "backend/catalog/catalogroutes.h"
 #include "backend/catalog/catalogservice.h"
+#include "backend/catalog/pricerefresh.h"
+#include "backend/catalog/pricerefreshroutes.h"
 #include "backend/http/httpserver.h"
 #include "backend/identity/crypto.h"
 #include "backend/identity/identityroutes.h"
 #include "backend/identity/identityservice.h"
+#include "backend/media/mediaroutes.h"
+#include "backend/media/mediaservice.h"
 #include "backend/pricing/pricingroutes.h"
 #include "backend/pricing/pricingservice.h"
 #include "backend/storage/database.h"
 #include "backend/systemroutes.h"
+#include "backend/translation/translationroutes.h"
+#include "backend/translation/translationservice.h"
 
 #include <QDir>
 
@@ -25,8 +31,13 @@ struct Server::Private
     std::unique_ptr<IdentityService> identity;
     std::unique_ptr<Database> catalogDb;
     std::unique_ptr<catalog::CatalogService> catalog;
+    std::unique_ptr<catalog::PriceRefresh> priceRefresh;
+    std::unique_ptr<Database> mediaDb;
+    std::unique_ptr<media::MediaService> media;
     std::unique_ptr<Database> pricingDb;
     std::unique_ptr<pricing::PricingService> pricing;
+    std::unique_ptr<Database> translationDb;
+    std::unique_ptr<translation::TranslationService> translation;
     std::unique_ptr<HttpServer> http;
     QString generatedAdminPassword;
 
@@ -82,10 +93,28 @@ bool Server::start(QString *error)
         d->generatedAdminPassword = d->identity->ensureAdmin(d->config.adminPassword);
         if (d->config.demo && d->identity->seedDemo())
             d->log.info(QStringLiteral("demo data seeded"));
+        d->mediaDb = d->openStore(QStringLiteral("media"));
+        d->media = std::make_unique<media::MediaService>(*d->mediaDb, d->config);
+        d->media->migrate();
         d->catalogDb = d->openStore(QStringLiteral("catalog"));
         d->catalog = std::make_unique<catalog::CatalogService>(*d->catalogDb, d->config);
         d->catalog->migrate();
+        // Images: the catalog announces source URLs and asks which are stored, in process.
+        media::MediaService *media = d->media.get();
+        d->catalog->setImageHooks([media](const QStringList &urls) { media->enqueue(urls); },
+                                  [media](const QStringList &urls) { return media->stored(urls); });
+        d->priceRefresh =
+            std::make_unique<catalog::PriceRefresh>(*d->catalogDb, d->config, *d->catalog);
         d->catalog->recoverImports();
+        // Before the demo catalog publishes: the translation memory keeps what is published,
+        // and an assignee must be an enabled staff user (both in process, no shared store).
+        d->translationDb = d->openStore(QStringLiteral("translation"));
+        d->translation =
+            std::make_unique<translation::TranslationService>(*d->translationDb, d->config);
+        d->translation->migrate();
+        if (d->config.demo && d->translation->seedDemo())
+            d->log.info(QStringLiteral("demo glossary seeded"));
+        wireTranslation();
         if (d->config.demo && d->catalog->seedDemo())
             d->log.info(QStringLiteral("demo catalog seeded"));
         d->pricingDb = d->openStore(QStringLiteral("pricing"));
@@ -117,11 +146,16 @@ bool Server::start(QString *error)
         return false;
     }
 
-    addSystemRoutes(d->router, {d->identityDb.get(), d->catalogDb.get(), d->pricingDb.get()},
+    addSystemRoutes(d->router,
+                    {d->identityDb.get(), d->catalogDb.get(), d->pricingDb.get(), d->mediaDb.get(),
+                     d->translationDb.get()},
                     d->metrics);
     addIdentityRoutes(d->router, *d->identity);
     catalog::addCatalogRoutes(d->router, *d->catalog);
+    catalog::addPriceRefreshRoutes(d->router, *d->priceRefresh);
+    media::addMediaRoutes(d->router, *d->media);
     pricing::addPricingRoutes(d->router, *d->pricing);
+    translation::addTranslationRoutes(d->router, *d->translation);
 
     HttpServer::Options options;
     options.threads = d->config.threads;
@@ -144,6 +178,8 @@ bool Server::start(QString *error)
         return false;
     d->http->start();
     d->pricing->startJobs();
+    d->media->start();
+    d->priceRefresh->start();
     return true;
 }
 
@@ -156,12 +192,53 @@ void Server::stop()
         d->pricing->stop(); // joins the rate fetcher before its store closes
     if (d->pricingDb)
         d->pricingDb->close();
+    if (d->priceRefresh)
+        d->priceRefresh->stop(); // after the page in flight; before the catalog store closes
     if (d->catalog)
         d->catalog->stop(); // finishes the import batch in flight
+    if (d->media)
+        d->media->stop(); // after the catalog, whose imports announce images
+    if (d->mediaDb)
+        d->mediaDb->close();
+    if (d->translationDb)
+        d->translationDb->close(); // after the catalog, whose publishes feed the memory
     if (d->catalogDb)
         d->catalogDb->close();
     if (d->identityDb)
         d->identityDb->close();
+}
+
+void Server::wireTranslation()
+{
+    IdentityService *identity = d->identity.get();
+    d->catalog->setStaffCheck([identity](const QString &username) {
+        UserFilter filter;
+        filter.search = username;
+        filter.limit = 200;
+        for (const UserInfo &u : identity->listUsers(filter).items) {
+            if (u.username == username)
+                return !u.disabled && u.role != Role::Customer;
+        }
+        return false;
+    });
+    translation::TranslationService *memory = d->translation.get();
+    d->catalog->setPublishedHook([memory](const catalog::Product &p) {
+        QList<translation::PublishedSegment> segments{{p.title, p.titleZh},
+                                                      {p.description, p.descriptionZh}};
+        for (auto it = p.attributes.begin(); it != p.attributes.end(); ++it)
+            segments.append({it.value().toString(), p.attributesZh.value(it.key()).toString()});
+        try {
+            memory->rememberPublished(p.id, p.sourceLanguage, segments);
+        } catch (const std::exception &) {
+            // The publish stands; the memory misses one listing's text, which only costs a
+            // suggestion later.
+        }
+    });
+}
+
+translation::TranslationService &Server::translation()
+{
+    return *d->translation;
 }
 
 int Server::port() const
@@ -200,6 +277,11 @@ catalog::CatalogService &Server::catalog()
 pricing::PricingService &Server::pricing()
 {
     return *d->pricing;
+}
+
+media::MediaService &Server::media()
+{
+    return *d->media;
 }
 
 const Config &Server::config() const

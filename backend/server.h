@@ -16,6 +16,12 @@ class CatalogService;
 namespace pricing {
 class PricingService;
 }
+namespace media {
+class MediaService;
+}
+namespace translation {
+class TranslationService;
+}
 
 // The whole server: stores, services, routes and the HTTP front, built from a Config.
 // Used by haitao-server's main and, in-process, by the tests.
@@ -40,9 +46,15 @@ public:
     IdentityService &identity();
     catalog::CatalogService &catalog();
     pricing::PricingService &pricing();
+    media::MediaService &media();
+    translation::TranslationService &translation();
     const Config &config() const;
 
 private:
+    // The catalog's in-process links to identity (who may be assigned) and to the
+    // translation memory (what was published).
+    void wireTranslation();
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -105,6 +105,89 @@ class TstCatalogApi : public QObject
                '"';
     }
 
+    // Five products whose titles sort the same in every collation (distinct capitals).
+    QList<qint64> importSortFeed(SyncClient &c)
+    {
+        import(c,
+               "sku,title,price,currency,title_zh\n"
+               "S-C,Charlie kettle,5.00,USD,\n"
+               "S-A,Alpha kettle,5.00,USD,\n"
+               "S-E,Echo kettle,5.00,USD,\n"
+               "S-B,Bravo kettle,5.00,USD,\n"
+               "S-D,Delta kettle,5.00,USD,\n",
+               QStringLiteral("site=sort.example&format=csv"));
+        QList<qint64> ids;
+        for (const QJsonValue &v : list(c, QStringLiteral("limit=200")))
+            ids << v.toObject().value(QStringLiteral("id")).toInteger();
+        return ids;
+    }
+
+    QJsonArray list(SyncClient &c, const QString &query)
+    {
+        const auto r = c.raw("GET", QStringLiteral("/api/v1/catalog/products?") + query);
+        if (r.status != 200)
+            qWarning("list: %s", qPrintable(describe(r)));
+        return body(r).value(QStringLiteral("items")).toArray();
+    }
+
+    static QList<qint64> idsOf(const QJsonArray &items)
+    {
+        QList<qint64> ids;
+        for (const QJsonValue &v : items)
+            ids << v.toObject().value(QStringLiteral("id")).toInteger();
+        return ids;
+    }
+
+    // Every page of a keyset walk, two at a time.
+    QList<qint64> walk(SyncClient &c, const QString &query)
+    {
+        QList<qint64> ids;
+        QString cursor;
+        for (int pages = 0; pages < 20; ++pages) {
+            const auto r =
+                c.raw("GET", QStringLiteral("/api/v1/catalog/products?limit=2&") + query +
+                                 (cursor.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral("&cursor=") +
+                                            QString::fromUtf8(QUrl::toPercentEncoding(cursor))));
+            if (r.status != 200) {
+                qWarning("walk: %s", qPrintable(describe(r)));
+                return {};
+            }
+            ids += idsOf(body(r).value(QStringLiteral("items")).toArray());
+            cursor = body(r).value(QStringLiteral("nextCursor")).toString();
+            if (cursor.isEmpty())
+                break;
+        }
+        return ids;
+    }
+
+    QJsonObject moveTo(SyncClient &c, const QJsonObject &product, const QString &to,
+                       const QString &comment = {})
+    {
+        const auto r =
+            send(c, "POST",
+                 QStringLiteral("/api/v1/catalog/products/%1/transitions")
+                     .arg(product.value(QStringLiteral("id")).toInteger()),
+                 {{QStringLiteral("to"), to}, {QStringLiteral("comment"), comment}}, etag(product));
+        if (r.status != 200)
+            qWarning("move to %s: %s", qPrintable(to), qPrintable(describe(r)));
+        return body(r);
+    }
+
+    QJsonObject writeListing(SyncClient &c, const QJsonObject &product, const QString &titleZh)
+    {
+        const auto r = send(c, "PUT",
+                            QStringLiteral("/api/v1/catalog/products/%1/listing")
+                                .arg(product.value(QStringLiteral("id")).toInteger()),
+                            {{QStringLiteral("titleZh"), titleZh},
+                             {QStringLiteral("descriptionZh"), QStringLiteral("说明")}},
+                            etag(product));
+        if (r.status != 200)
+            qWarning("listing: %s", qPrintable(describe(r)));
+        return body(r);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -453,8 +536,10 @@ private slots:
         QCOMPARE(bottle.value(QStringLiteral("category")).toString(), QString());
         const QJsonArray bottleImages = bottle.value(QStringLiteral("images")).toArray();
         QCOMPARE(bottleImages.size(), 2);
-        QVERIFY(bottleImages.at(0).toString().startsWith(origin));
-        QVERIFY(bottleImages.at(0).toString().endsWith(QLatin1String("1001-front.gif")));
+        const QString firstImage =
+            bottleImages.at(0).toObject().value(QStringLiteral("source")).toString();
+        QVERIFY(firstImage.startsWith(origin));
+        QVERIFY(firstImage.endsWith(QLatin1String("1001-front.gif")));
         const QJsonArray bottleSkus = bottle.value(QStringLiteral("skus")).toArray();
         QCOMPARE(bottleSkus.size(), 1);
         const QJsonObject bottleSku = bottleSkus.at(0).toObject();
@@ -573,6 +658,373 @@ private slots:
         QCOMPARE(other.status, 422);
 
         shop.stop();
+    }
+
+    void sortsWalkEveryProductOnceInOrder()
+    {
+        auto c = ops();
+        const QList<qint64> newest = importSortFeed(*c);
+        QCOMPARE(newest.size(), 5);
+        QVERIFY(std::is_sorted(newest.rbegin(), newest.rend()));
+        QCOMPARE(walk(*c, QStringLiteral("sort=newest")), newest);
+        QList<qint64> oldest(newest.rbegin(), newest.rend());
+        QCOMPARE(walk(*c, QStringLiteral("sort=oldest")), oldest);
+        const auto titles = [&](const QList<qint64> &ids) {
+            QStringList out;
+            const QJsonArray all = list(*c, QStringLiteral("limit=200"));
+            for (const qint64 id : ids) {
+                for (const QJsonValue &v : all) {
+                    if (v.toObject().value(QStringLiteral("id")).toInteger() == id)
+                        out << v.toObject().value(QStringLiteral("title")).toString().left(5);
+                }
+            }
+            return out;
+        };
+        QCOMPARE(
+            titles(walk(*c, QStringLiteral("sort=title"))),
+            (QStringList{QStringLiteral("Alpha"), QStringLiteral("Bravo"), QStringLiteral("Charl"),
+                         QStringLiteral("Delta"), QStringLiteral("Echo ")}));
+        // A listing edited later is updated last, so first in sort=updated.
+        QTest::qWait(5); // a later millisecond than the import's
+        const QJsonObject alpha = findProduct(*c, QStringLiteral("Alpha kettle"));
+        writeListing(*c, moveTo(*c, alpha, QStringLiteral("in_translation")),
+                     QStringLiteral("阿尔法水壶"));
+        const QList<qint64> updated = walk(*c, QStringLiteral("sort=updated"));
+        QCOMPARE(updated.size(), 5);
+        QCOMPARE(updated.first(), alpha.value(QStringLiteral("id")).toInteger());
+        QList<qint64> rest = newest; // same time for the rest: by id, newest first
+        rest.removeAll(alpha.value(QStringLiteral("id")).toInteger());
+        QCOMPARE(updated.mid(1), rest);
+        // A text search pages in each sort too.
+        QCOMPARE(walk(*c, QStringLiteral("q=kettle&sort=oldest")), oldest);
+        QCOMPARE(walk(*c, QStringLiteral("q=kettle&sort=title")).size(), 5);
+
+        // A cursor belongs to its sort; nonsense is refused.
+        const auto page =
+            body(c->raw("GET", QStringLiteral("/api/v1/catalog/products?limit=1&sort=title")));
+        const QString titleCursor = page.value(QStringLiteral("nextCursor")).toString();
+        QVERIFY(!titleCursor.isEmpty());
+        QCOMPARE(c->raw("GET", QStringLiteral("/api/v1/catalog/products?sort=updated&cursor=") +
+                                   titleCursor)
+                     .status,
+                 400);
+        QCOMPARE(c->raw("GET", QStringLiteral("/api/v1/catalog/products?sort=sideways")).status,
+                 400);
+        QCOMPARE(c->raw("GET", QStringLiteral("/api/v1/catalog/products?cursor=abc")).status, 400);
+    }
+
+    void offsetPagingJumpsAnywhere()
+    {
+        auto c = ops();
+        const QList<qint64> newest = importSortFeed(*c);
+        QCOMPARE(idsOf(list(*c, QStringLiteral("offset=0&limit=2"))), newest.mid(0, 2));
+        QCOMPARE(idsOf(list(*c, QStringLiteral("offset=3&limit=2"))), newest.mid(3, 2));
+        QCOMPARE(idsOf(list(*c, QStringLiteral("offset=4&limit=500&sort=oldest"))),
+                 QList<qint64>{newest.first()});
+        QCOMPARE(list(*c, QStringLiteral("offset=99")).size(), 0);
+        // An exact SKU comes first in the whole sequence, and only once.
+        const QList<qint64> search = idsOf(list(*c, QStringLiteral("q=S-D&offset=0&limit=50")));
+        QCOMPARE(search.size(), 1);
+        QCOMPARE(idsOf(list(*c, QStringLiteral("q=kettle&offset=1&limit=2"))),
+                 walk(*c, QStringLiteral("q=kettle")).mid(1, 2));
+        QCOMPARE(c->raw("GET", QStringLiteral("/api/v1/catalog/products?offset=1&cursor=5")).status,
+                 400);
+        QCOMPARE(c->raw("GET", QStringLiteral("/api/v1/catalog/products?offset=-1")).status, 400);
+        QCOMPARE(
+            c->raw("GET", QStringLiteral("/api/v1/catalog/products?offset=0&limit=501")).status,
+            400);
+        QCOMPARE(c->raw("GET", QStringLiteral("/api/v1/catalog/products?limit=201")).status, 400);
+    }
+
+    void countsPerStatus()
+    {
+        auto c = ops();
+        importSortFeed(*c);
+        import(*c, kFeed, QStringLiteral("site=shop.example&format=csv"));
+        const auto counts = [&](const QString &query) {
+            const auto r =
+                c->raw("GET", QStringLiteral("/api/v1/catalog/products/counts?") + query);
+            if (r.status != 200)
+                qWarning("counts: %s", qPrintable(describe(r)));
+            return body(r);
+        };
+        QJsonObject all = counts(QString());
+        QCOMPARE(all.value(QStringLiteral("total")).toInteger(), 8); // 5 kettles, 3 of kFeed
+        QCOMPARE(all.value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("imported"))
+                     .toInteger(),
+                 8);
+        QCOMPARE(all.value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("published"))
+                     .toInteger(),
+                 0);
+        moveTo(*c, findProduct(*c, QStringLiteral("Bravo kettle")),
+               QStringLiteral("in_translation"));
+        const QJsonObject kettles = counts(QStringLiteral("q=kettle"));
+        QCOMPARE(kettles.value(QStringLiteral("total")).toInteger(), 5);
+        QCOMPARE(kettles.value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("in_translation"))
+                     .toInteger(),
+                 1);
+        QCOMPARE(counts(QStringLiteral("site=shop.example")).value(QStringLiteral("total")), 3);
+        QCOMPARE(counts(QStringLiteral("q=S-A")).value(QStringLiteral("total")), 1); // a SKU
+        QCOMPARE(counts(QStringLiteral("q=ke")).value(QStringLiteral("total")), 5);  // short
+        auto customer = signedIn(QStringLiteral("customer"), QStringLiteral("customer password"));
+        QCOMPARE(customer->raw("GET", QStringLiteral("/api/v1/catalog/products/counts")).status,
+                 403);
+    }
+
+    void assigneeIsSetByOpsAndFiltered()
+    {
+        auto c = ops();
+        importSortFeed(*c);
+        QJsonObject bravo = findProduct(*c, QStringLiteral("Bravo kettle"));
+        const QString path = QStringLiteral("/api/v1/catalog/products/%1/assignee")
+                                 .arg(bravo.value(QStringLiteral("id")).toInteger());
+        const QJsonObject toTranslator{
+            {QStringLiteral("assignee"), QStringLiteral("translatoruser")}};
+        QCOMPARE(send(*c, "PUT", path, toTranslator, {}).status, 428);
+        auto r = send(*c, "PUT", path, toTranslator, etag(bravo));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        QCOMPARE(body(r).value(QStringLiteral("assignee")).toString(),
+                 QStringLiteral("translatoruser"));
+        QCOMPARE(r.header("ETag"), etag(body(r)));
+        QCOMPARE(send(*c, "PUT", path, toTranslator, etag(bravo)).status, 412); // stale
+        bravo = body(r);
+        const auto unknown = send(
+            *c, "PUT", path, {{QStringLiteral("assignee"), QStringLiteral("nobody")}}, etag(bravo));
+        QCOMPARE(unknown.status, 422);
+        QVERIFY(errorFields(unknown).contains(QStringLiteral("assignee")));
+        QCOMPARE(send(*c, "PUT", path, {{QStringLiteral("assignee"), QStringLiteral("customer")}},
+                      etag(bravo))
+                     .status,
+                 422);
+        auto t = translator();
+        QCOMPARE(send(*t, "PUT", path, toTranslator, etag(bravo)).status, 403);
+
+        // The translator finds their own work with assignee=me.
+        QCOMPARE(idsOf(list(*t, QStringLiteral("assignee=me"))),
+                 QList<qint64>{bravo.value(QStringLiteral("id")).toInteger()});
+        QCOMPARE(list(*c, QStringLiteral("assignee=me")).size(), 0);
+        QCOMPARE(body(t->raw("GET", QStringLiteral("/api/v1/catalog/products/counts?assignee=me")))
+                     .value(QStringLiteral("total")),
+                 1);
+        const auto events =
+            body(c->raw("GET", QStringLiteral("/api/v1/catalog/products/%1/events")
+                                   .arg(bravo.value(QStringLiteral("id")).toInteger())))
+                .value(QStringLiteral("items"))
+                .toArray();
+        const QJsonObject last = events.last().toObject();
+        QCOMPARE(last.value(QStringLiteral("comment")).toString(),
+                 QStringLiteral("assigned to translatoruser"));
+        QCOMPARE(last.value(QStringLiteral("actor")).toString(), QStringLiteral("opsuser"));
+        QCOMPARE(last.value(QStringLiteral("from")), last.value(QStringLiteral("to")));
+
+        // "" unassigns.
+        r = send(*c, "PUT", path, {{QStringLiteral("assignee"), QString()}}, etag(bravo));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(body(r).value(QStringLiteral("assignee")).toString(), QString());
+    }
+
+    void bulkActsPerItemWithRoles()
+    {
+        auto c = ops();
+        importSortFeed(*c);
+        const qint64 a =
+            findProduct(*c, QStringLiteral("Alpha kettle")).value(QStringLiteral("id")).toInteger();
+        const qint64 b =
+            findProduct(*c, QStringLiteral("Bravo kettle")).value(QStringLiteral("id")).toInteger();
+        const auto bulk = [&](SyncClient &client, const QJsonObject &o) {
+            return send(client, "POST", QStringLiteral("/api/v1/catalog/products/bulk"), o, {});
+        };
+        auto r = bulk(*c, {{QStringLiteral("ids"), QJsonArray{a, b, 999999}},
+                           {QStringLiteral("action"), QStringLiteral("transition")},
+                           {QStringLiteral("to"), QStringLiteral("in_translation")}});
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        QJsonArray results = body(r).value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 3);
+        QCOMPARE(results.at(0).toObject().value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(results.at(0).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("in_translation"));
+        QCOMPARE(results.at(0).toObject().value(QStringLiteral("version")).toInteger(), 2);
+        QCOMPARE(results.at(1).toObject().value(QStringLiteral("id")).toInteger(), b);
+        const QJsonObject missing = results.at(2).toObject();
+        QCOMPARE(missing.value(QStringLiteral("ok")).toBool(), false);
+        QCOMPARE(missing.value(QStringLiteral("problem"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toInt(),
+                 404);
+        QCOMPARE(missing.value(QStringLiteral("problem"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
+                 QStringLiteral("urn:haitao:problem:not-found"));
+
+        // A translator may send to review (but not without a title) and may not publish or
+        // assign: each item says so.
+        auto t = translator();
+        r = bulk(*t, {{QStringLiteral("ids"), QJsonArray{a}},
+                      {QStringLiteral("action"), QStringLiteral("transition")},
+                      {QStringLiteral("to"), QStringLiteral("in_review")}});
+        QCOMPARE(body(r)
+                     .value(QStringLiteral("results"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("problem"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toInt(),
+                 422);
+        r = bulk(*t, {{QStringLiteral("ids"), QJsonArray{a, b}},
+                      {QStringLiteral("action"), QStringLiteral("assign")},
+                      {QStringLiteral("assignee"), QStringLiteral("translatoruser")}});
+        QCOMPARE(r.status, 200);
+        for (const QJsonValue &v : body(r).value(QStringLiteral("results")).toArray())
+            QCOMPARE(v.toObject()
+                         .value(QStringLiteral("problem"))
+                         .toObject()
+                         .value(QStringLiteral("status"))
+                         .toInt(),
+                     403);
+        r = bulk(*c, {{QStringLiteral("ids"), QJsonArray{a, b}},
+                      {QStringLiteral("action"), QStringLiteral("assign")},
+                      {QStringLiteral("assignee"), QStringLiteral("translatoruser")}});
+        results = body(r).value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.at(0).toObject().value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(results.at(1).toObject().value(QStringLiteral("version")).toInteger(), 3);
+        QCOMPARE(list(*t, QStringLiteral("assignee=me")).size(), 2);
+
+        // Mixed: one moves, one cannot (already in translation: 409).
+        r = bulk(*c, {{QStringLiteral("ids"),
+                       QJsonArray{a, findProduct(*c, QStringLiteral("Echo kettle"))
+                                         .value(QStringLiteral("id"))
+                                         .toInteger()}},
+                      {QStringLiteral("action"), QStringLiteral("transition")},
+                      {QStringLiteral("to"), QStringLiteral("in_translation")}});
+        results = body(r).value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.at(0)
+                     .toObject()
+                     .value(QStringLiteral("problem"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toInt(),
+                 409);
+        QCOMPARE(results.at(1).toObject().value(QStringLiteral("ok")).toBool(), true);
+
+        // The request itself must make sense.
+        QCOMPARE(bulk(*c, {{QStringLiteral("ids"), QJsonArray{}},
+                           {QStringLiteral("action"), QStringLiteral("transition")},
+                           {QStringLiteral("to"), QStringLiteral("in_review")}})
+                     .status,
+                 422);
+        QJsonArray tooMany;
+        for (int i = 1; i <= 501; ++i)
+            tooMany.append(i);
+        QCOMPARE(bulk(*c, {{QStringLiteral("ids"), tooMany},
+                           {QStringLiteral("action"), QStringLiteral("transition")},
+                           {QStringLiteral("to"), QStringLiteral("in_review")}})
+                     .status,
+                 422);
+        QCOMPARE(bulk(*c, {{QStringLiteral("ids"), QJsonArray{a}},
+                           {QStringLiteral("action"), QStringLiteral("explode")}})
+                     .status,
+                 422);
+        QCOMPARE(bulk(*c, {{QStringLiteral("ids"), QJsonArray{a}},
+                           {QStringLiteral("action"), QStringLiteral("assign")},
+                           {QStringLiteral("assignee"), QStringLiteral("nobody")}})
+                     .status,
+                 422);
+        auto customer = signedIn(QStringLiteral("customer"), QStringLiteral("customer password"));
+        QCOMPARE(bulk(*customer, {{QStringLiteral("ids"), QJsonArray{a}},
+                                  {QStringLiteral("action"), QStringLiteral("transition")},
+                                  {QStringLiteral("to"), QStringLiteral("in_review")}})
+                     .status,
+                 403);
+    }
+
+    void reviewKeepsLastPublishedAndRejection()
+    {
+        auto c = ops();
+        importSortFeed(*c);
+        auto t = translator();
+        QJsonObject p = findProduct(*c, QStringLiteral("Delta kettle"));
+        QVERIFY(p.value(QStringLiteral("lastPublished")).isNull());
+        QVERIFY(p.value(QStringLiteral("lastRejection")).isNull());
+        p = moveTo(*t, p, QStringLiteral("in_translation"));
+        // An empty Chinese title does not go to review.
+        const auto empty = send(*t, "POST",
+                                QStringLiteral("/api/v1/catalog/products/%1/transitions")
+                                    .arg(p.value(QStringLiteral("id")).toInteger()),
+                                {{QStringLiteral("to"), QStringLiteral("in_review")}}, etag(p));
+        QCOMPARE(empty.status, 422);
+        QVERIFY(errorFields(empty).contains(QStringLiteral("titleZh")));
+        p = writeListing(*t, p, QStringLiteral("德尔塔水壶"));
+        p = moveTo(*t, p, QStringLiteral("in_review"));
+        p = moveTo(*c, p, QStringLiteral("in_translation"), QStringLiteral("use 电热水壶"));
+        const QJsonObject rejection = p.value(QStringLiteral("lastRejection")).toObject();
+        QCOMPARE(rejection.value(QStringLiteral("comment")).toString(),
+                 QStringLiteral("use 电热水壶"));
+        QCOMPARE(rejection.value(QStringLiteral("actor")).toString(), QStringLiteral("opsuser"));
+        QVERIFY(!rejection.value(QStringLiteral("at")).toString().isEmpty());
+        // The translator sees it on reading the listing.
+        QCOMPARE(body(t->raw("GET", QStringLiteral("/api/v1/catalog/products/%1")
+                                        .arg(p.value(QStringLiteral("id")).toInteger())))
+                     .value(QStringLiteral("lastRejection"))
+                     .toObject(),
+                 rejection);
+        p = writeListing(*t, p, QStringLiteral("德尔塔电热水壶"));
+        p = moveTo(*t, p, QStringLiteral("in_review"));
+        QVERIFY(p.value(QStringLiteral("lastRejection")).isNull());
+        QVERIFY(p.value(QStringLiteral("lastPublished")).isNull());
+        p = moveTo(*c, p, QStringLiteral("published"));
+        QCOMPARE(p.value(QStringLiteral("lastPublished")).toObject(),
+                 (QJsonObject{{QStringLiteral("titleZh"), QStringLiteral("德尔塔电热水壶")},
+                              {QStringLiteral("descriptionZh"), QStringLiteral("说明")},
+                              {QStringLiteral("attributesZh"), QJsonObject()}}));
+        // Back to review: the published text stays for the diff while the text changes.
+        p = moveTo(*c, p, QStringLiteral("in_review"), QStringLiteral("price changed"));
+        p = moveTo(*c, p, QStringLiteral("in_translation"), QStringLiteral("retitle"));
+        p = writeListing(*t, p, QStringLiteral("新标题"));
+        QCOMPARE(p.value(QStringLiteral("lastPublished"))
+                     .toObject()
+                     .value(QStringLiteral("titleZh"))
+                     .toString(),
+                 QStringLiteral("德尔塔电热水壶"));
+    }
+
+    void feedLanguageColumnSetsSourceLanguage()
+    {
+        auto c = ops();
+        const QJsonObject job = import(*c,
+                                       "sku,title,price,currency,language\n"
+                                       "L-JA,Japanese teapot,30.00,USD,ja-JP\n"
+                                       "L-DE,German knife,40.00,EUR,de\n"
+                                       "L-NONE,Plain spoon,2.00,USD,\n"
+                                       "L-BAD,Bad language,2.00,USD,not a language\n",
+                                       QStringLiteral("site=lang.example&format=csv"));
+        QCOMPARE(job.value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("rejected"))
+                     .toInteger(),
+                 1);
+        QCOMPARE(job.value(QStringLiteral("errors"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("field"))
+                     .toString(),
+                 QStringLiteral("language"));
+        QCOMPARE(findProduct(*c, QStringLiteral("teapot")).value(QStringLiteral("sourceLanguage")),
+                 QStringLiteral("ja"));
+        QCOMPARE(findProduct(*c, QStringLiteral("German")).value(QStringLiteral("sourceLanguage")),
+                 QStringLiteral("de"));
+        QCOMPARE(findProduct(*c, QStringLiteral("spoon")).value(QStringLiteral("sourceLanguage")),
+                 QStringLiteral("en"));
     }
 
     void unfinishedImportsFailOnRestart()

@@ -383,6 +383,21 @@ private slots:
         }
     }
 
+    void refusesReservedNamesWithoutResolving()
+    {
+        // Demo feeds use such names; nothing may look them up on the real network.
+        for (const char *url : {"https://img.example/a.jpg", "http://shop.invalid/", "http://test/",
+                                "https://a.b.TEST/x"}) {
+            const FetchResult r = httpGet(QUrl(QString::fromLatin1(url)));
+            QVERIFY2(r.addressRefused, url);
+            QVERIFY2(r.error.contains(QStringLiteral("reserved name")), qPrintable(r.error));
+            QCOMPARE(r.status, 0);
+        }
+        // A name that merely contains one is not reserved.
+        QVERIFY(!httpGet(QUrl(QStringLiteral("http://example.invalidx.localhost:1/")))
+                     .error.contains(QStringLiteral("reserved name")));
+    }
+
     void enforcesTheSizeLimit()
     {
         Sim sim;

@@ -3,7 +3,9 @@
 // rule says. A route without a sample request below fails the test, so new routes get rows.
 #include "backend/catalog/catalogservice.h"
 #include "backend/http/router.h"
+#include "backend/media/mediaservice.h"
 #include "backend/pricing/pricingservice.h"
+#include "backend/translation/translationservice.h"
 #include "sim/simserver.h"
 #include "tests/support/syncclient.h"
 #include "tests/support/testserver.h"
@@ -84,6 +86,30 @@ Substitutions queuedImport(server::Server &server)
 Substitutions simShop(server::Server &server)
 {
     return {{"{shop}", "http://" + server.config().fetchAllowHosts.value(0).toUtf8()}};
+}
+
+// An image fetched from haitao-sim and stored: {sha}.
+Substitutions storedImage(server::Server &server)
+{
+    const QString url = QStringLiteral("http://%1/shop/us/images/routes.gif")
+                            .arg(server.config().fetchAllowHosts.value(0));
+    server.media().enqueue({url});
+    auto record = server.media().record(url);
+    if (record && record->state != QLatin1String("fetched"))
+        record = server.media().fetch(*record); // the worker may be at it too: same bytes
+    return {{"{sha}", record ? record->sha256.toUtf8() : QByteArray()}};
+}
+
+// A new glossary entry of its own: {gid}, {getag}.
+Substitutions freshGlossaryEntry(server::Server &server)
+{
+    static int counter = 0;
+    server::translation::GlossaryEntry e;
+    e.term = QStringLiteral("route entry %1").arg(++counter);
+    e.translation = QStringLiteral("词条");
+    e = server.translation().createEntry(server::Actor(), e);
+    return {{"{gid}", QByteArray::number(e.id)},
+            {"{getag}", "\"g" + QByteArray::number(e.version) + '"'}};
 }
 
 // A published demo product: {published}.
@@ -185,6 +211,54 @@ const QHash<QString, Sample> kSamples = {
       freshProduct}},
     {QStringLiteral("GET /api/v1/catalog/products/{id}/events"),
      {QStringLiteral("/api/v1/catalog/products/{pid}/events"), {}, {}, freshProduct}},
+    {QStringLiteral("POST /api/v1/catalog/price-refresh"),
+     {QStringLiteral("/api/v1/catalog/price-refresh"),
+      R"({"productIds":[{pid}]})",
+      {},
+      freshProduct}},
+    {QStringLiteral("GET /api/v1/catalog/products/{id}/prices"),
+     {QStringLiteral("/api/v1/catalog/products/{pid}/prices"), {}, {}, freshProduct}},
+    {QStringLiteral("GET /api/v1/images/{sha256}"),
+     {QStringLiteral("/api/v1/images/{sha}"), {}, {}, storedImage}},
+    {QStringLiteral("GET /api/v1/catalog/products/counts"),
+     {QStringLiteral("/api/v1/catalog/products/counts?q=route"), {}}},
+    {QStringLiteral("POST /api/v1/catalog/products/bulk"),
+     {QStringLiteral("/api/v1/catalog/products/bulk"),
+      R"({"ids":[{pid}],"action":"transition","to":"in_translation"})",
+      {},
+      freshProduct}},
+    {QStringLiteral("PUT /api/v1/catalog/products/{id}/assignee"),
+     {QStringLiteral("/api/v1/catalog/products/{pid}/assignee"),
+      R"({"assignee":"translatoruser"})",
+      {{"If-Match", "{etag}"}},
+      freshProduct}},
+    {QStringLiteral("GET /api/v1/catalog/glossary"),
+     {QStringLiteral("/api/v1/catalog/glossary?source=en&target=zh"), {}}},
+    {QStringLiteral("POST /api/v1/catalog/glossary"),
+     {QStringLiteral("/api/v1/catalog/glossary"),
+      R"({"term":"route term {n}","translation":"词"})"}},
+    {QStringLiteral("GET /api/v1/catalog/glossary/export"),
+     {QStringLiteral("/api/v1/catalog/glossary/export"), {}}},
+    {QStringLiteral("POST /api/v1/catalog/glossary/import"),
+     {QStringLiteral("/api/v1/catalog/glossary/import?source=en&target=zh"),
+      "term,translation\nimported {n},词\n",
+      {{"Content-Type", "text/csv"}}}},
+    {QStringLiteral("GET /api/v1/catalog/glossary/match"),
+     {QStringLiteral("/api/v1/catalog/glossary/match?text=cotton%20tee"), {}}},
+    {QStringLiteral("PUT /api/v1/catalog/glossary/{id}"),
+     {QStringLiteral("/api/v1/catalog/glossary/{gid}"),
+      R"({"term":"edited {n}","translation":"词"})",
+      {{"If-Match", "{getag}"}},
+      freshGlossaryEntry}},
+    {QStringLiteral("DELETE /api/v1/catalog/glossary/{id}"),
+     {QStringLiteral("/api/v1/catalog/glossary/{gid}"),
+      {},
+      {{"If-Match", "{getag}"}},
+      freshGlossaryEntry}},
+    {QStringLiteral("GET /api/v1/catalog/tm"),
+     {QStringLiteral("/api/v1/catalog/tm?source=en&target=zh&text=cotton"), {}}},
+    {QStringLiteral("POST /api/v1/catalog/mt"),
+     {QStringLiteral("/api/v1/catalog/mt"), R"({"texts":["organic cotton"]})"}},
     {QStringLiteral("GET /api/v1/products"), {QStringLiteral("/api/v1/products"), {}}},
     {QStringLiteral("GET /api/v1/products/{id}"),
      {QStringLiteral("/api/v1/products/{published}"), {}, {}, publishedProduct}},
@@ -228,6 +302,7 @@ private slots:
             QStringLiteral("http://127.0.0.1:%1/fx/eurofxref-daily.xml").arg(m_sim->port());
         config.fxFetchHours = 0;
         config.fetchAllowHosts = {QStringLiteral("127.0.0.1:%1").arg(m_sim->port())};
+        config.mtUrl = QStringLiteral("http://127.0.0.1:%1/mt/translate").arg(m_sim->port());
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         QVERIFY(m_server->server().pricing().seedDemo());

@@ -59,6 +59,29 @@
     </message>
 </context>
 <context>
+    <name>haitao::models::ChecksModel</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>haitao::models::FxRatesModel</name>
     <message>
         <source>Currency</source>
@@ -91,6 +114,76 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::GlossaryModel</name>
+    <message>
+        <source>Forbidden</source>
+        <translation>禁用词</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::ProductsModel</name>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>起价</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Translator</source>
+        <translation>译者</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
     </message>
 </context>
 <context>
@@ -477,6 +570,88 @@
     </message>
 </context>
 <context>
+    <name>haitao::models::SuggestionsModel</name>
+    <message>
+        <source>MT</source>
+        <translation>机翻</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Machine translation (%1)</source>
+        <translation>机器翻译（%1）</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议译文</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::TranslationChecks</name>
+    <message>
+        <source>%1 characters, more than the limit of %2</source>
+        <translation>%1 个字符，超出 %2 个字符的上限</translation>
+    </message>
+    <message>
+        <source>The title is empty</source>
+        <translation>标题为空</translation>
+    </message>
+    <message>
+        <source>The description is not translated</source>
+        <translation>描述未翻译</translation>
+    </message>
+    <message>
+        <source>Not translated</source>
+        <translation>未翻译</translation>
+    </message>
+    <message>
+        <source>The text is the source text, untranslated</source>
+        <translation>译文与原文相同，未翻译</translation>
+    </message>
+    <message>
+        <source>Copied from the source, untranslated: &quot;%1&quot;</source>
+        <translation>照搬原文，未翻译：“%1”</translation>
+    </message>
+    <message>
+        <source>%1 in the source, %2 in the target</source>
+        <translation>原文为 %1，译文为 %2</translation>
+    </message>
+    <message>
+        <source>Units differ: %1</source>
+        <translation>单位不一致：%1</translation>
+    </message>
+    <message>
+        <source>Numbers differ: the source has %1, the target has %2</source>
+        <translation>数字不一致：原文为 %1，译文为 %2</translation>
+    </message>
+    <message>
+        <source>Numbers missing from the target: %1</source>
+        <translation>译文缺少数字：%1</translation>
+    </message>
+    <message>
+        <source>Numbers not in the source: %1</source>
+        <translation>原文中没有的数字：%1</translation>
+    </message>
+    <message>
+        <source>Glossary: &quot;%1&quot; should be translated as &quot;%2&quot;</source>
+        <translation>术语表：“%1”应译为“%2”</translation>
+    </message>
+    <message>
+        <source>Forbidden word: &quot;%1&quot;</source>
+        <translation>禁用词：“%1”</translation>
+    </message>
+</context>
+<context>
     <name>haitao::models::UsersModel</name>
     <message>
         <source>User name</source>
@@ -515,6 +690,31 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::AssignDialog</name>
+    <message>
+        <source>Assign to translator</source>
+        <translation>分配给译者</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n listing(s) to:</source>
+        <translation>
+            <numerusform>将 %n 个商品分配给：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>translator&apos;s user name; empty to unassign</source>
+        <translation>译者的用户名；留空则取消分配</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Type the translator&apos;s user name.</source>
+        <translation>请输入译者的用户名。</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::AuditPanel</name>
     <message>
         <source>&amp;Action:</source>
@@ -543,6 +743,116 @@
     <message>
         <source>Load more</source>
         <translation>加载更多</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::BulkActionsBar</name>
+    <message>
+        <source>Select at most %1 listings for one action.</source>
+        <translation>一次操作最多选择 %1 个商品。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: working on %n listing(s)…</source>
+        <translation>
+            <numerusform>%1：正在处理 %n 个商品…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n listing(s) done</source>
+        <translation>
+            <numerusform>%1：已完成 %n 个商品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed (listed below).</source>
+        <translation>
+            <numerusform>，%n 个失败（见下方列表）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s) were still loading and were left out.</source>
+        <translation>
+            <numerusform>%n 个所选行仍在加载，已略过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1 %2: %3</source>
+        <translation>#%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Unassign</source>
+        <translation>取消分配</translation>
+    </message>
+    <message>
+        <source>Assign to %1</source>
+        <translation>分配给 %1</translation>
+    </message>
+    <message>
+        <source>Send to translation</source>
+        <translation>送交翻译</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Send to &amp;translation</source>
+        <translation>送交翻译(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Submit for re&amp;view</source>
+        <translation>提交审核(&amp;V)</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>审核通过(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>驳回(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish</source>
+        <translation>下架(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn…</source>
+        <translation>分配(&amp;G)…</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ChecksDialog</name>
+    <message>
+        <source>Checks before review</source>
+        <translation>提交审核前检查</translation>
+    </message>
+    <message>
+        <source>Fix the errors before sending the listing to review.</source>
+        <translation>请先修正错误，再提交商品审核。</translation>
+    </message>
+    <message>
+        <source>Check these warnings. Send the listing to review anyway?</source>
+        <translation>请检查这些警告。仍要提交商品审核吗？</translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation>仍然提交</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1168,180 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::GlossaryHighlighter</name>
+    <message>
+        <source>Glossary: &quot;%1&quot; must not appear in the translation</source>
+        <translation>术语表：译文中不得出现“%1”</translation>
+    </message>
+    <message>
+        <source>Glossary: &quot;%1&quot; is translated as &quot;%2&quot;</source>
+        <translation>术语表：“%1”译为“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::GlossaryPage</name>
+    <message>
+        <source>Someone else changed this entry meanwhile. The row now shows their version: check it and edit again.</source>
+        <translation>其他人在此期间修改了此条目。该行现显示对方的版本：请检查后重新编辑。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this entry meanwhile.</source>
+        <translation>其他人在此期间删除了此条目。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 The cell in red says why.</source>
+        <translation>未保存：%1 红色单元格中注明了原因。</translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot;.</source>
+        <translation>已添加“%1”。</translation>
+    </message>
+    <message>
+        <source>This term is already in the glossary: %1</source>
+        <translation>该术语已在术语表中：%1</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>English → Chinese</source>
+        <translation>英语 → 中文</translation>
+    </message>
+    <message>
+        <source>German → Chinese</source>
+        <translation>德语 → 中文</translation>
+    </message>
+    <message>
+        <source>Japanese → Chinese</source>
+        <translation>日语 → 中文</translation>
+    </message>
+    <message>
+        <source>Language pair</source>
+        <translation>语言对</translation>
+    </message>
+    <message>
+        <source>Search terms and translations</source>
+        <translation>搜索术语和译文</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New term</source>
+        <translation>新术语</translation>
+    </message>
+    <message>
+        <source>Its translation</source>
+        <translation>其译文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Type the term first.</source>
+        <translation>请先输入术语。</translation>
+    </message>
+    <message>
+        <source>Delete glossary entries</source>
+        <translation>删除术语表条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n entry(s) from the glossary? Translators will no longer see them.</source>
+        <translation>
+            <numerusform>要从术语表中删除 %n 个条目吗？译者将不再看到这些条目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import glossary CSV</source>
+        <translation>导入术语表 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export glossary CSV</source>
+        <translation>导出术语表 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a glossary (over %2 MiB).</source>
+        <translation>%1 过大，无法作为术语表导入（超过 %2 MiB）。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 unchanged, %4 rejected.</source>
+        <translation>已导入：新增 %1 条，更新 %2 条，未变 %3 条，拒绝 %4 条。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more rejected line(s).</source>
+        <translation>
+            <numerusform>…另有 %n 行被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported the glossary to %1.</source>
+        <translation>已将术语表导出到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::HistoryPanel</name>
     <message>
         <source>Rule set version %1</source>
@@ -878,6 +1362,151 @@
     <message>
         <source>Load more</source>
         <translation>加载更多</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ImportDialog</name>
+    <message>
+        <source>Choose a feed file</source>
+        <translation>选择数据文件</translation>
+    </message>
+    <message>
+        <source>Feeds (*.csv *.jsonl *.ndjson *.txt)</source>
+        <translation>数据文件 (*.csv *.jsonl *.ndjson *.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取该文件：%1</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>正在上传 %1…</translation>
+    </message>
+    <message>
+        <source>The import did not start: %1</source>
+        <translation>导入未能开始：%1</translation>
+    </message>
+    <message>
+        <source>Reading the product page…</source>
+        <translation>正在读取商品页面…</translation>
+    </message>
+    <message>
+        <source>The page could not be imported: %1</source>
+        <translation>无法导入该页面：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported #%1 %2 (%n SKU(s)).</source>
+        <translation>
+            <numerusform>已导入 #%1 %2（%n 个 SKU）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling once the upload is in…</source>
+        <translation>上传完成后将取消…</translation>
+    </message>
+    <message>
+        <source>The import could not be cancelled: %1</source>
+        <translation>无法取消导入：%1</translation>
+    </message>
+    <message>
+        <source>The import&apos;s progress is unknown: %1</source>
+        <translation>导入进度未知：%1</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged, %4 rejected</source>
+        <translation>新增 %1，更新 %2，未变 %3，拒绝 %4</translation>
+    </message>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>Waiting for the import to start…</source>
+        <translation>正在等待导入开始…</translation>
+    </message>
+    <message>
+        <source>Importing: %1.</source>
+        <translation>正在导入：%1。</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>已完成：%1。</translation>
+    </message>
+    <message>
+        <source>The import failed: %1 (%2).</source>
+        <translation>导入失败：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: %1.</source>
+        <translation>导入已取消：%1。</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>Feed file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Product page URL</source>
+        <translation>商品页面 URL</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>GBK</source>
+        <translation>GBK</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1624,57 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::MergeDialog</name>
+    <message>
+        <source>Merge changes</source>
+        <translation>合并更改</translation>
+    </message>
+    <message>
+        <source>Someone else changed this listing since you opened it. For each field choose the text to keep, or edit it.</source>
+        <translation>在您打开之后，其他人修改了此商品。请为每个字段选择要保留的文本，或直接编辑。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Field&lt;/b&gt;</source>
+        <translation>&lt;b&gt;字段&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Original&lt;/b&gt;</source>
+        <translation>&lt;b&gt;原始版本&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Theirs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;对方的版本&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Yours&lt;/b&gt;</source>
+        <translation>&lt;b&gt;您的版本&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Result&lt;/b&gt;</source>
+        <translation>&lt;b&gt;结果&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Both changed this field</source>
+        <translation>双方都修改了此字段</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原始版本</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的版本</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Use the result</source>
+        <translation>使用合并结果</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::PricingLabels</name>
     <message>
         <source>Domestic shipping</source>
@@ -1077,6 +1757,94 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::ProductDelegate</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ProductFilterBar</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Title, Chinese title or SKU</source>
+        <translation>标题、中文标题或 SKU</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>站点(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>品类(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Assigned to &amp;me</source>
+        <translation>分配给我的(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ProductStatus</name>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>In translation</source>
+        <translation>翻译中</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Unpublished</source>
+        <translation>已下架</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ProductsPage</name>
+    <message>
+        <source>The products could not be loaded: %1</source>
+        <translation>无法加载商品：%1</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>All (%L1)</source>
+        <translation>全部（%L1）</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1（%L2）</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::PublishDialog</name>
     <message>
         <source>Choose a time in the future, or publish at once.</source>
@@ -1113,6 +1881,62 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::RejectDialog</name>
+    <message>
+        <source>Reject listings</source>
+        <translation>驳回商品</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are these %n listing(s) sent back to translation?</source>
+        <translation>
+            <numerusform>为什么将这 %n 个商品退回翻译？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The translator sees this reason on top of the listing.</source>
+        <translation>译者会在商品顶部看到此原因。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ReviewPanel</name>
+    <message>
+        <source>Never published: all of the text is new.</source>
+        <translation>从未发布：全部文本均为新内容。</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>Review: changes since the last published text</source>
+        <translation>审核：自上次发布以来的更改</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting (the translator sees it):</source>
+        <translation>驳回原因（译者可见）：</translation>
+    </message>
+    <message>
+        <source>Approve and publish</source>
+        <translation>审核通过并发布</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Send the listing back to translation; a reason is required</source>
+        <translation>将商品退回翻译；必须填写原因</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +2340,172 @@
     <message>
         <source>&amp;to</source>
         <translation>至(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::SuggestionsPanel</name>
+    <message>
+        <source>No similar earlier translation</source>
+        <translation>没有类似的既往译文</translation>
+    </message>
+    <message>
+        <source>Machine translation failed: %1</source>
+        <translation>机器翻译失败：%1</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>翻译建议</translation>
+    </message>
+    <message>
+        <source>Suggestions for %1</source>
+        <translation>%1的翻译建议</translation>
+    </message>
+    <message>
+        <source>Translation memory</source>
+        <translation>翻译记忆</translation>
+    </message>
+    <message>
+        <source>Earlier published translations of similar text</source>
+        <translation>类似文本以往已发布的译文</translation>
+    </message>
+    <message>
+        <source>Machine translation</source>
+        <translation>机器翻译</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Replace the field&apos;s text with the selected suggestion</source>
+        <translation>用所选建议替换该字段的文本</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::TranslationEditor</name>
+    <message>
+        <source>Drafts cannot be kept on this computer: %1</source>
+        <translation>无法在本机保存草稿：%1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Sent back by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
+    <message>
+        <source>Listing %1: loading…</source>
+        <translation>商品 %1：正在加载…</translation>
+    </message>
+    <message>
+        <source>Listing %1</source>
+        <translation>商品 %1</translation>
+    </message>
+    <message>
+        <source>Listing %1 · %2 · %3 · version %4</source>
+        <translation>商品 %1 · %2 · %3 · 版本 %4</translation>
+    </message>
+    <message>
+        <source> · assigned to %1</source>
+        <translation> · 已分配给 %1</translation>
+    </message>
+    <message>
+        <source>Published listings are not edited in place.</source>
+        <translation>已发布的商品不能直接编辑。</translation>
+    </message>
+    <message>
+        <source>In review: a reviewer decides now.</source>
+        <translation>审核中：等待审核人处理。</translation>
+    </message>
+    <message>
+        <source>Listing %1: %2</source>
+        <translation>商品 %1：%2</translation>
+    </message>
+    <message>
+        <source>The draft could not be kept on this computer: %1</source>
+        <translation>无法在本机保存此草稿：%1</translation>
+    </message>
+    <message>
+        <source>You have unsaved changes to this listing from %1.</source>
+        <translation>您在 %1 对此商品有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>The listing changed on the server since: restoring lets you merge.</source>
+        <translation>此后服务器上的商品已有更改：恢复后可进行合并。</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes are back. Save them to keep them.</source>
+        <translation>已恢复您未保存的更改。请保存以保留这些更改。</translation>
+    </message>
+    <message>
+        <source>Your changes are merged. Save them to keep them.</source>
+        <translation>您的更改已合并。请保存以保留这些更改。</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this listing. Save again to merge, or reload.</source>
+        <translation>未保存：其他人修改了此商品。请再次保存以合并，或重新加载。</translation>
+    </message>
+    <message>
+        <source>Not sent to review: fix the errors the checks found.</source>
+        <translation>未提交审核：请修正检查发现的错误。</translation>
+    </message>
+    <message>
+        <source>Sent to review</source>
+        <translation>已提交审核</translation>
+    </message>
+    <message>
+        <source>Approved and published</source>
+        <translation>已审核通过并发布</translation>
+    </message>
+    <message>
+        <source>Say why the listing goes back: the translator sees it.</source>
+        <translation>请说明退回原因：译者会看到。</translation>
+    </message>
+    <message>
+        <source>Sent back to translation</source>
+        <translation>已退回翻译</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Source&lt;/b&gt;</source>
+        <translation>&lt;b&gt;原文&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Chinese&lt;/b&gt;</source>
+        <translation>&lt;b&gt;中文&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "backend/http/paging.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace haitao::server::catalog {
 
@@ -18,15 +19,67 @@ Response productResponse(const Product &p, int status = 200)
     return r;
 }
 
-ProductFilter readFilter(const Request &r, bool staff)
+ApiError badQuery(const QString &field, const QString &message)
 {
-    const Paging paging = readPaging(r, 50, 200);
+    return ApiError(ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
+                    {{field, message}});
+}
+
+// The filters only (search, site, category; staff: status and assignee, "me" the caller).
+ProductFilter readSelection(const Request &r, bool staff)
+{
     ProductFilter f;
-    f.beforeId = paging.cursor;
-    f.limit = paging.limit;
     f.search = r.query(QStringLiteral("q")).trimmed().left(100);
     f.site = r.query(QStringLiteral("site")).left(100).toLower(); // stored lower-case
     f.category = r.query(QStringLiteral("category")).left(64);
+    if (staff) {
+        f.assignee = r.query(QStringLiteral("assignee")).trimmed().left(64);
+        if (f.assignee == QLatin1String("me"))
+            f.assignee = r.user().username;
+    }
+    return f;
+}
+
+// Filters, sort and the page: a keyset `cursor` (opaque, of the same sort) or, for staff, an
+// `offset` (random access for the desktop's table), never both.
+ProductFilter readFilter(const Request &r, bool staff)
+{
+    ProductFilter f = readSelection(r, staff);
+    const auto sort = productSortFromName(r.query(QStringLiteral("sort")));
+    if (!sort)
+        throw badQuery(QStringLiteral("sort"),
+                       QStringLiteral("must be newest, oldest, updated or title"));
+    f.sort = *sort;
+    const QString cursor = r.query(QStringLiteral("cursor"));
+    const QString offset = staff ? r.query(QStringLiteral("offset")) : QString();
+    if (!cursor.isEmpty() && !offset.isEmpty())
+        throw badQuery(QStringLiteral("offset"), QStringLiteral("send cursor or offset, not both"));
+    const QString limit = r.query(QStringLiteral("limit"));
+    const int maxLimit = offset.isEmpty() ? 200 : 500;
+    if (!limit.isEmpty()) {
+        bool ok = false;
+        f.limit = limit.toInt(&ok);
+        if (!ok || f.limit < 1 || f.limit > maxLimit)
+            throw badQuery(QStringLiteral("limit"),
+                           QStringLiteral("must be a number from 1 to %1").arg(maxLimit));
+    }
+    if (!offset.isEmpty()) {
+        bool ok = false;
+        f.offset = offset.toLongLong(&ok);
+        if (!ok || f.offset < 0 || f.offset > 10'000'000)
+            throw badQuery(QStringLiteral("offset"),
+                           QStringLiteral("must be a number from 0 to 10000000"));
+    }
+    if (!cursor.isEmpty()) {
+        const auto c = decodeProductCursor(f.sort, cursor);
+        if (!c)
+            throw badQuery(QStringLiteral("cursor"),
+                           QStringLiteral("is not a cursor this API gave for this sort"));
+        if (f.sort == ProductSort::Newest)
+            f.beforeId = c->id;
+        else
+            f.cursor = c;
+    }
     if (staff) {
         if (const QString s = r.query(QStringLiteral("status")); !s.isEmpty()) {
             f.status = listingStatusFromName(s);
@@ -39,6 +92,64 @@ ProductFilter readFilter(const Request &r, bool staff)
         }
     }
     return f;
+}
+
+Response bulkResponse(CatalogService &catalog, const Request &r)
+{
+    Fields f(r.body);
+    f.onlyKnown({QStringLiteral("ids"), QStringLiteral("action"), QStringLiteral("to"),
+                 QStringLiteral("comment"), QStringLiteral("assignee")});
+    QList<qint64> ids;
+    const QJsonValue idsValue = r.body.value(QStringLiteral("ids"));
+    const QJsonArray idArray = idsValue.toArray();
+    if (!idsValue.isArray() || idArray.isEmpty() || idArray.size() > 500)
+        f.fail(QStringLiteral("ids"), QStringLiteral("must be an array of 1 to 500 product ids"));
+    for (qsizetype i = 0; i < idArray.size(); ++i) {
+        const qint64 id = idArray.at(i).toInteger(0);
+        if (id <= 0)
+            f.fail(QStringLiteral("ids[%1]").arg(i), QStringLiteral("must be a product id"));
+        ids.append(id);
+    }
+    const QString action = f.requiredString(QStringLiteral("action"), 1, 32);
+    const bool assign = action == QLatin1String("assign");
+    if (!action.isEmpty() && !assign && action != QLatin1String("transition"))
+        f.fail(QStringLiteral("action"), QStringLiteral("must be transition or assign"));
+    std::optional<ListingStatus> to;
+    QString assignee;
+    if (assign) {
+        if (!r.body.value(QStringLiteral("assignee")).isString())
+            f.fail(QStringLiteral("assignee"),
+                   QStringLiteral("is required: a user name, or \"\" for nobody"));
+        assignee = f.optionalString(QStringLiteral("assignee"), 0, 64).value_or(QString());
+    } else if (action == QLatin1String("transition")) {
+        const QString name = f.requiredString(QStringLiteral("to"), 1, 32);
+        to = listingStatusFromName(name);
+        if (!name.isEmpty() && !to)
+            f.fail(QStringLiteral("to"), QStringLiteral("must be in_translation, in_review, "
+                                                        "published or unpublished"));
+    }
+    const QString comment =
+        f.optionalString(QStringLiteral("comment"), 0, 2000).value_or(QString());
+    f.done();
+    const auto results = catalog.bulk(
+        r.user(), ids,
+        assign ? CatalogService::BulkAction::Assign : CatalogService::BulkAction::Transition,
+        to.value_or(ListingStatus::Imported), comment, assignee.trimmed());
+    QJsonArray items;
+    for (const CatalogService::BulkResult &result : results) {
+        QJsonObject o{{QStringLiteral("id"), result.id}, {QStringLiteral("ok"), !result.error}};
+        if (result.product) {
+            o.insert(QStringLiteral("status"), listingStatusName(result.product->status));
+            o.insert(QStringLiteral("version"), result.product->version);
+        } else if (result.error) {
+            const QString instance = QStringLiteral("/api/v1/catalog/products/%1").arg(result.id);
+            o.insert(QStringLiteral("problem"),
+                     QJsonDocument::fromJson(problemJson(*result.error, instance, r.requestId))
+                         .object());
+        }
+        items.append(o);
+    }
+    return Response::json({{QStringLiteral("results"), items}});
 }
 
 } // namespace
@@ -120,9 +231,34 @@ void addCatalogRoutes(Router &router, CatalogService &catalog)
                    return Response::json(pageJson(catalog.listProducts(readFilter(r, true))));
                });
 
+    // Before products/{id}: the first route that matches a path wins.
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/products/counts"), staff,
+               Body::None, [&catalog](const Request &r) {
+                   return Response::json(catalog.countProducts(readSelection(r, true)).toJson());
+               });
+
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/catalog/products/bulk"), staff,
+               Body::Json, [&catalog](const Request &r) { return bulkResponse(catalog, r); });
+
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog/products/{id}"), staff,
                Body::None, [&catalog](const Request &r) {
                    return productResponse(catalog.product(r.idParam(QStringLiteral("id"))));
+               });
+
+    router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/catalog/products/{id}/assignee"), ops,
+               Body::Json, [&catalog](const Request &r) {
+                   const qint64 id = r.idParam(QStringLiteral("id"));
+                   const qint64 version = ifMatchNumber(r, 'v', QStringLiteral("listing version"));
+                   Fields f(r.body);
+                   f.onlyKnown({QStringLiteral("assignee")});
+                   if (!r.body.value(QStringLiteral("assignee")).isString())
+                       f.fail(QStringLiteral("assignee"),
+                              QStringLiteral("is required: a user name, or \"\" for nobody"));
+                   const QString assignee =
+                       f.optionalString(QStringLiteral("assignee"), 0, 64).value_or(QString());
+                   f.done();
+                   return productResponse(
+                       catalog.assign(r.user(), id, version, assignee.trimmed()));
                });
 
     router.add(

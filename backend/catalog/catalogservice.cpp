@@ -4,6 +4,7 @@
 #include "backend/catalog/productpage.h"
 #include "backend/http/apierror.h"
 #include "backend/integrations/httpfetch.h"
+#include "core/wiretime.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -69,6 +70,7 @@ QList<FeedRow> rowsOf(const PageProduct &p, const QUrl &pageUrl)
         // The shop's own category path is not ours: staff pick the category.
         row.url = productUrl.toString();
         row.imageUrls = !p.images.isEmpty() ? p.images : v.images;
+        row.language = primaryLanguage(p.language); // inLanguage or <html lang>; else "en"
         row.price = v.price;
         for (const auto &[name, value] : v.options)
             row.options.append({name, value});
@@ -234,6 +236,7 @@ ImportJob CatalogService::runImport(qint64 importId, QIODevice &input, FeedForma
         });
         job = next;
         groupsSeen = seen;
+        announceImages(rows);
         rows.clear();
         errors.clear();
         if (progress)
@@ -458,7 +461,7 @@ Product CatalogService::importUrl(const Actor &actor, const QString &urlText)
         const qint64 at = now();
         bool seen = false;
         for (const FeedRow &row : rows) {
-            catalogstore::upsertRow(db, site, row, at, seen);
+            catalogstore::upsertRow(db, site, row, at, seen, QStringLiteral("url"));
             seen = true;
         }
         const FeedRow &first = rows.constFirst();
@@ -474,6 +477,8 @@ Product CatalogService::importUrl(const Actor &actor, const QString &urlText)
                           {QStringLiteral("site"), site},
                           {QStringLiteral("skus"), qint64(rows.size())}});
     });
+    announceImages(rows);
+    attachImages(result);
     return result;
 }
 
@@ -481,7 +486,14 @@ Product CatalogService::importUrl(const Actor &actor, const QString &urlText)
 
 Page<Product> CatalogService::listProducts(const ProductFilter &filter)
 {
-    return catalogstore::listProducts(m_db.reader(), filter);
+    Page<Product> page = catalogstore::listProducts(m_db.reader(), filter);
+    attachImages(page.items);
+    return page;
+}
+
+ProductCounts CatalogService::countProducts(const ProductFilter &filter)
+{
+    return catalogstore::countProducts(m_db.reader(), filter);
 }
 
 Product CatalogService::product(qint64 id)
@@ -489,7 +501,9 @@ Product CatalogService::product(qint64 id)
     const auto p = catalogstore::product(m_db.reader(), id);
     if (!p)
         throw notFound();
-    return *p;
+    Product result = *p;
+    attachImages(result);
+    return result;
 }
 
 Product CatalogService::updateListing(const Actor &actor, qint64 id, qint64 version,
@@ -522,6 +536,7 @@ Product CatalogService::updateListing(const Actor &actor, qint64 id, qint64 vers
             db, {0, id, now(), actor.name, status, status, QStringLiteral("text edited")});
         result = *catalogstore::product(db, id);
     });
+    attachImages(result);
     return result;
 }
 
@@ -551,13 +566,102 @@ Product CatalogService::transition(const Principal &user, qint64 id, qint64 vers
         if (to == ListingStatus::Published && current->titleZh.trimmed().isEmpty())
             throw ApiError(ProblemKind::Conflict,
                            QStringLiteral("A listing without a Chinese title cannot be published"));
+        if (current->status == ListingStatus::InTranslation && to == ListingStatus::InReview &&
+            current->titleZh.trimmed().isEmpty())
+            throw ApiError::validation(
+                {{QStringLiteral("titleZh"),
+                  QStringLiteral("write the Chinese title before sending it to review")}});
         if (!catalogstore::setStatus(db, id, version, to, now()))
             throw staleVersion(current->version);
+        // A rejection stays on top for the translator until the listing moves on.
+        const bool rejected =
+            current->status == ListingStatus::InReview && to == ListingStatus::InTranslation;
+        catalogstore::setLastRejection(
+            db, id,
+            rejected ? QJsonObject{{QStringLiteral("comment"), comment.trimmed()},
+                                   {QStringLiteral("actor"), user.username},
+                                   {QStringLiteral("at"), toWireTime(now())}}
+                     : QJsonObject());
+        if (to == ListingStatus::Published)
+            catalogstore::setLastPublished(
+                db, id,
+                {{QStringLiteral("titleZh"), current->titleZh},
+                 {QStringLiteral("descriptionZh"), current->descriptionZh},
+                 {QStringLiteral("attributesZh"), current->attributesZh}});
         catalogstore::addEvent(db, {0, id, now(), user.username, listingStatusName(current->status),
                                     listingStatusName(to), comment.trimmed()});
         result = *catalogstore::product(db, id);
     });
+    if (to == ListingStatus::Published && m_publishedHook)
+        m_publishedHook(result);
+    attachImages(result);
     return result;
+}
+
+void CatalogService::checkAssignee(const QString &assignee) const
+{
+    if (assignee.isEmpty())
+        return;
+    if (assignee.size() > 64 || !m_staffCheck || !m_staffCheck(assignee))
+        throw ApiError::validation(
+            {{QStringLiteral("assignee"),
+              QStringLiteral("'%1' is not an enabled translator, ops or admin user")
+                  .arg(assignee.left(64))}});
+}
+
+Product CatalogService::assign(const Principal &user, qint64 id, qint64 version,
+                               const QString &assignee)
+{
+    if (user.role != Role::Ops && user.role != Role::Admin)
+        throw ApiError(
+            ProblemKind::Forbidden,
+            QStringLiteral("The role '%1' may not assign listings").arg(roleToString(user.role)));
+    checkAssignee(assignee);
+    Product result;
+    m_db.write([&](QSqlDatabase &db) {
+        const auto current = catalogstore::product(db, id);
+        if (!current)
+            throw notFound();
+        if (current->version != version)
+            throw staleVersion(current->version);
+        if (!catalogstore::setAssignee(db, id, version, assignee, now()))
+            throw staleVersion(current->version);
+        const QString status = listingStatusName(current->status);
+        catalogstore::addEvent(db, {0, id, now(), user.username, status, status,
+                                    assignee.isEmpty()
+                                        ? QStringLiteral("unassigned")
+                                        : QStringLiteral("assigned to %1").arg(assignee)});
+        result = *catalogstore::product(db, id);
+    });
+    attachImages(result);
+    return result;
+}
+
+QList<CatalogService::BulkResult> CatalogService::bulk(const Principal &user,
+                                                       const QList<qint64> &ids, BulkAction action,
+                                                       ListingStatus to, const QString &comment,
+                                                       const QString &assignee)
+{
+    if (action == BulkAction::Assign && (user.role == Role::Ops || user.role == Role::Admin))
+        checkAssignee(assignee); // one answer for the whole request, not one per listing
+    QList<BulkResult> results;
+    for (const qint64 id : ids) {
+        BulkResult r;
+        r.id = id;
+        try {
+            // Each at the version it has now: the caller chose the listings, not their states.
+            const auto current = catalogstore::product(m_db.writer(), id);
+            if (!current)
+                throw notFound();
+            r.product = action == BulkAction::Assign
+                            ? assign(user, id, current->version, assignee)
+                            : transition(user, id, current->version, to, comment);
+        } catch (const ApiError &e) {
+            r.error = e;
+        }
+        results.append(std::move(r));
+    }
+    return results;
 }
 
 QList<ListingEvent> CatalogService::events(qint64 id)
@@ -569,7 +673,9 @@ QList<ListingEvent> CatalogService::events(qint64 id)
 Page<Product> CatalogService::listPublished(ProductFilter filter)
 {
     filter.status = ListingStatus::Published;
-    return catalogstore::listProducts(m_db.reader(), filter);
+    Page<Product> page = catalogstore::listProducts(m_db.reader(), filter);
+    attachImages(page.items);
+    return page;
 }
 
 Product CatalogService::publishedProduct(qint64 id)
@@ -577,12 +683,58 @@ Product CatalogService::publishedProduct(qint64 id)
     const auto p = catalogstore::product(m_db.reader(), id);
     if (!p || p->status != ListingStatus::Published)
         throw notFound();
-    return *p;
+    Product result = *p;
+    attachImages(result);
+    return result;
 }
 
 std::optional<catalogstore::SkuInfo> CatalogService::sku(qint64 skuId)
 {
     return catalogstore::sku(m_db.reader(), skuId);
+}
+
+// ---- images (the media component) ----
+
+void CatalogService::announceImages(const QList<FeedRow> &rows) const
+{
+    if (!m_imagesFound)
+        return;
+    QStringList urls;
+    for (const FeedRow &row : rows)
+        urls += row.imageUrls;
+    urls.removeDuplicates();
+    if (urls.isEmpty())
+        return;
+    try {
+        m_imagesFound(urls);
+    } catch (const std::exception &) {
+        // The media store is away: these images are fetched when the feed comes again.
+    }
+}
+
+void CatalogService::attachImages(QList<Product> &products) const
+{
+    if (!m_imagesStored)
+        return;
+    QStringList urls;
+    for (const Product &p : std::as_const(products))
+        urls += p.images;
+    urls.removeDuplicates();
+    const QHash<QString, QString> stored =
+        urls.isEmpty() ? QHash<QString, QString>() : m_imagesStored(urls);
+    for (Product &p : products) {
+        for (const QString &url : std::as_const(p.images)) {
+            if (const auto it = stored.constFind(url); it != stored.constEnd())
+                p.storedImages.insert(url, *it);
+        }
+    }
+}
+
+void CatalogService::attachImages(Product &product) const
+{
+    QList<Product> one{std::move(product)};
+    attachImages(one);
+    product = std::move(one.first());
 }
 
 // ---- demo data ----

@@ -4,6 +4,7 @@
 #include "backend/catalog/feedparser.h"
 #include "backend/config.h"
 #include "backend/http/actor.h"
+#include "backend/http/apierror.h"
 #include "backend/http/request.h"
 #include "backend/storage/database.h"
 
@@ -55,11 +56,50 @@ public:
     Product importUrl(const Actor &actor, const QString &url);
 
     Page<Product> listProducts(const ProductFilter &filter);
+    ProductCounts countProducts(const ProductFilter &filter);
     Product product(qint64 id);
     Product updateListing(const Actor &actor, qint64 id, qint64 version, const ListingText &text);
     Product transition(const Principal &user, qint64 id, qint64 version, ListingStatus to,
                        const QString &comment);
     QList<ListingEvent> events(qint64 id);
+    // Ops: who works on the listing ("" for nobody); 422 at `assignee` unless `assignee` is
+    // an enabled translator, ops or admin (setStaffCheck).
+    Product assign(const Principal &user, qint64 id, qint64 version, const QString &assignee);
+
+    // Many listings at once, each at its current version, in its own transaction, with its
+    // own role checks: one answer per id, in order.
+    struct BulkResult
+    {
+        qint64 id = 0;
+        std::optional<Product> product; // set on success
+        std::optional<ApiError> error;  // set on failure
+    };
+    enum class BulkAction { Transition, Assign };
+    QList<BulkResult> bulk(const Principal &user, const QList<qint64> &ids, BulkAction action,
+                           ListingStatus to, const QString &comment, const QString &assignee);
+
+    // Whether a user name is an enabled translator, ops or admin (the identity component
+    // answers; wired by the server). Unset: nobody may be assigned.
+    using StaffCheck = std::function<bool(const QString &username)>;
+    void setStaffCheck(StaffCheck check) { m_staffCheck = std::move(check); }
+    // Called after a publish commits, with the published product (the translation memory
+    // keeps its segments). Must not throw.
+    using PublishedHook = std::function<void(const Product &)>;
+    void setPublishedHook(PublishedHook hook) { m_publishedHook = std::move(hook); }
+
+    // Product images live in the media component (no cross-store join; wired by the
+    // server): `found` hears the image URLs of each import batch and URL import, `stored`
+    // maps source URLs to the sha256 of those already fetched. Unset: images stay unfetched.
+    using ImagesFound = std::function<void(const QStringList &sourceUrls)>;
+    using ImagesStored = std::function<QHash<QString, QString>(const QStringList &sourceUrls)>;
+    void setImageHooks(ImagesFound found, ImagesStored stored)
+    {
+        m_imagesFound = std::move(found);
+        m_imagesStored = std::move(stored);
+    }
+    // Fills Product::storedImages, for a whole page in one lookup.
+    void attachImages(QList<Product> &products) const;
+    void attachImages(Product &product) const;
 
     // Customers: published listings only; anything else is 404.
     Page<Product> listPublished(ProductFilter filter);
@@ -84,8 +124,15 @@ private:
     bool stopping();
     void recordFinished(QSqlDatabase &db, const ImportJob &job);
 
+    void checkAssignee(const QString &assignee) const;
+
     Database &m_db;
     const Config &m_config;
+    StaffCheck m_staffCheck;
+    PublishedHook m_publishedHook;
+    ImagesFound m_imagesFound;
+    ImagesStored m_imagesStored;
+    void announceImages(const QList<FeedRow> &rows) const;
 
     std::mutex m_mutex;
     std::condition_variable m_wake;

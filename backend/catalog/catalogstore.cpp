@@ -1,9 +1,11 @@
 #include "backend/catalog/catalogstore.h"
 
+#include "backend/catalog/refreshstore.h"
+
 #include "backend/storage/database.h"
+#include "backend/storage/fingerprint.h"
 #include "backend/storage/sqltext.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -47,21 +49,14 @@ QList<QPair<QString, QString>> optionsFrom(const QString &json)
     return out;
 }
 
-// A fingerprint of the fields a feed sets, so that re-importing the same feed writes nothing.
-QString fingerprint(const QStringList &parts)
-{
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    for (const QString &p : parts) {
-        h.addData(p.toUtf8());
-        h.addData(QByteArrayView("\x1f", 1));
-    }
-    return QString::fromLatin1(h.result().toHex().left(32));
-}
-
 QString productHash(const FeedRow &row)
 {
-    return fingerprint({row.title, row.description, row.brand, row.category, row.url,
-                        row.imageUrls.join(QLatin1Char('\n'))});
+    QStringList parts{row.title,    row.description, row.brand,
+                      row.category, row.url,         row.imageUrls.join(QLatin1Char('\n'))};
+    // Only when given, so that rows of feeds without the column keep their fingerprints.
+    if (!row.language.isEmpty())
+        parts << row.language;
+    return fingerprint(parts);
 }
 
 QString skuHash(const FeedRow &row)
@@ -77,7 +72,8 @@ QString skuHash(const FeedRow &row)
 constexpr const char *kProductColumns =
     "p.id, p.site, p.group_key, p.source_url, p.source_language, p.title, p.description, "
     "p.brand, p.category, p.attributes, p.images, p.status, p.version, p.title_zh, "
-    "p.description_zh, p.attributes_zh, p.assignee, p.stale, p.created_at, p.updated_at";
+    "p.description_zh, p.attributes_zh, p.assignee, p.stale, p.created_at, p.updated_at, "
+    "p.last_published, p.last_rejection, p.price_checked_at, p.refresh_failures";
 
 Product readProduct(const QSqlQuery &q)
 {
@@ -103,6 +99,16 @@ Product readProduct(const QSqlQuery &q)
     p.stale = q.value(17).toInt() != 0;
     p.createdAtMs = q.value(18).toLongLong();
     p.updatedAtMs = q.value(19).toLongLong();
+    // Read by name: migrations after the first append columns, so positions are not stable.
+    p.lastPublished =
+        QJsonDocument::fromJson(q.value(QStringLiteral("last_published")).toString().toUtf8())
+            .object();
+    p.lastRejection =
+        QJsonDocument::fromJson(q.value(QStringLiteral("last_rejection")).toString().toUtf8())
+            .object();
+    if (const QVariant checked = q.value(QStringLiteral("price_checked_at")); !checked.isNull())
+        p.priceCheckedAtMs = checked.toLongLong();
+    p.refreshFailures = q.value(QStringLiteral("refresh_failures")).toInt();
     return p;
 }
 
@@ -263,11 +269,26 @@ QList<Migration> migrations()
     first.statements += auditlog::createStatements();
     first.sqliteOnly += auditlog::sqliteGuards();
     first.postgresOnly += auditlog::postgresGuards();
-    return {first};
+    // Review and translation work: the text at the last publish (the reviewer's diff), the
+    // last rejection (shown to the translator), and the indexes of the list's sorts and of
+    // the assignee filter. Version 3 belongs to the media and price refresh columns.
+    Migration second{
+        2,
+        QStringLiteral("last published text, last rejection, sorts and assignee"),
+        {
+            L("ALTER TABLE products ADD COLUMN last_published TEXT NOT NULL DEFAULT ''"),
+            L("ALTER TABLE products ADD COLUMN last_rejection TEXT NOT NULL DEFAULT ''"),
+            L("CREATE INDEX products_updated ON products(updated_at, id)"),
+            L("CREATE INDEX products_title_sort ON products(title, id)"),
+            L("CREATE INDEX products_assignee ON products(assignee, id)"),
+        },
+        {},
+        {}};
+    return {first, second, refreshstore::migration()};
 }
 
 Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qint64 now,
-                   bool productSeen)
+                   bool productSeen, const QString &priceSource)
 {
     const QString groupKey = row.group.isEmpty() ? row.sku : row.group;
     const QString pHash = productHash(row);
@@ -294,7 +315,8 @@ Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qi
         ins.bindValue(QStringLiteral(":s"), site);
         ins.bindValue(QStringLiteral(":g"), groupKey);
         ins.bindValue(QStringLiteral(":u"), text(row.url));
-        ins.bindValue(QStringLiteral(":l"), QStringLiteral("en"));
+        ins.bindValue(QStringLiteral(":l"),
+                      row.language.isEmpty() ? QStringLiteral("en") : row.language);
         ins.bindValue(QStringLiteral(":t"), row.title);
         ins.bindValue(QStringLiteral(":d"), text(row.description));
         ins.bindValue(QStringLiteral(":b"), text(row.brand));
@@ -311,9 +333,11 @@ Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qi
         productId = ins.value(0).toLongLong();
     } else if (productChanged) {
         Statement up = prepareOrThrow(
-            db, L("UPDATE products SET source_url = :u, title = :t, description = :d, brand = "
-                  ":b, category = :c, images = :i, source_hash = :h, updated_at = :n "
-                  "WHERE id = :id"));
+            db, L("UPDATE products SET source_url = :u, source_language = :l, title = :t, "
+                  "description = :d, brand = :b, category = :c, images = :i, source_hash = :h, "
+                  "updated_at = :n WHERE id = :id"));
+        up.bindValue(QStringLiteral(":l"),
+                     row.language.isEmpty() ? QStringLiteral("en") : row.language);
         up.bindValue(QStringLiteral(":u"), text(row.url));
         up.bindValue(QStringLiteral(":t"), row.title);
         up.bindValue(QStringLiteral(":d"), text(row.description));
@@ -374,11 +398,12 @@ Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qi
     if (priceChanged) {
         Statement h = prepareOrThrow(
             db, L("INSERT INTO price_history (sku_id, at, price_minor, currency, source) "
-                  "VALUES (:k, :n, :pm, :c, 'feed')"));
+                  "VALUES (:k, :n, :pm, :c, :src)"));
         h.bindValue(QStringLiteral(":k"), skuId);
         h.bindValue(QStringLiteral(":n"), now);
         h.bindValue(QStringLiteral(":pm"), row.price.minor());
         h.bindValue(QStringLiteral(":c"), row.price.currency().code());
+        h.bindValue(QStringLiteral(":src"), priceSource);
         execOrThrow(h, "record price");
     }
     if (newSku)
@@ -463,88 +488,209 @@ std::optional<SkuInfo> sku(const QSqlDatabase &db, qint64 skuId)
     return info;
 }
 
-Page<Product> listProducts(const QSqlDatabase &db, const ProductFilter &filter)
+namespace {
+
+// The FROM and WHERE of a product search, shared by the list and the counts, with its values.
+struct Selection
 {
+    bool fts = false;
+    QString search;
+    QString from;
+    QStringList where;
+    QList<QPair<QString, QVariant>> values;
+
+    void bind(Statement &q) const
+    {
+        for (const auto &[name, value] : values)
+            q.bindValue(name, value);
+    }
+};
+
+Selection select(const QSqlDatabase &db, const ProductFilter &filter, bool withStatus)
+{
+    Selection s;
     const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
-    const QString search = filter.search.trimmed();
-    QString from = QStringLiteral("FROM products p");
-    QStringList where{QStringLiteral("p.id < :before")};
+    s.search = filter.search.trimmed();
+    s.from = QStringLiteral("FROM products p");
     // Trigram search needs three characters; shorter terms (two-character Chinese words are
     // common) fall back to a substring scan in id order, which stops at the page size.
-    const bool fts = sqlite && search.size() >= 3;
-    if (fts) {
-        from = QStringLiteral("FROM products_fts f JOIN products p ON p.id = f.rowid");
-        // Exact SKU matches are listed once, first on page one (below), never among the
-        // text matches of any page.
-        where = {QStringLiteral("products_fts MATCH :match"), QStringLiteral("f.rowid < :before"),
-                 QStringLiteral("p.id NOT IN (SELECT product_id FROM skus WHERE source_sku = "
-                                ":exactsku)")};
-    } else if (!search.isEmpty()) {
-        where << (sqlite ? QStringLiteral("(p.title LIKE :like ESCAPE '!' OR p.title_zh LIKE "
-                                          ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
-                                          "skus WHERE source_sku = :sku))")
-                         : QStringLiteral("(p.title ILIKE :like ESCAPE '!' OR p.title_zh ILIKE "
-                                          ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
-                                          "skus WHERE source_sku = :sku))"));
-    }
-    if (filter.status)
-        where << QStringLiteral("p.status = :status");
-    if (!filter.site.isEmpty())
-        where << QStringLiteral("p.site = :site");
-    if (!filter.category.isEmpty())
-        where << QStringLiteral("p.category = :category");
-    const QString order = fts ? QStringLiteral("f.rowid DESC") : QStringLiteral("p.id DESC");
-    Statement q = prepareOrThrow(db, QStringLiteral("SELECT %1 %2 WHERE %3 ORDER BY %4 LIMIT :n")
-                                         .arg(QLatin1String(kProductColumns), from,
-                                              where.join(QStringLiteral(" AND ")), order));
-    q.bindValue(QStringLiteral(":before"),
-                filter.beforeId > 0 ? filter.beforeId : std::numeric_limits<qint64>::max());
-    if (fts) {
-        QString phrase = search;
+    s.fts = sqlite && s.search.size() >= 3;
+    if (s.fts) {
+        s.from = QStringLiteral("FROM products_fts f JOIN products p ON p.id = f.rowid");
+        // Exact SKU matches are listed once, first on page one (listProducts), never among
+        // the text matches of any page.
+        s.where << QStringLiteral("products_fts MATCH :match")
+                << QStringLiteral("p.id NOT IN (SELECT product_id FROM skus WHERE source_sku = "
+                                  ":exactsku)");
+        QString phrase = s.search;
         phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        q.bindValue(QStringLiteral(":match"), QLatin1Char('"') + phrase + QLatin1Char('"'));
-        q.bindValue(QStringLiteral(":exactsku"), search);
-    } else if (!search.isEmpty()) {
-        QString escaped = search;
+        s.values.append({QStringLiteral(":match"), QLatin1Char('"') + phrase + QLatin1Char('"')});
+        s.values.append({QStringLiteral(":exactsku"), s.search});
+    } else if (!s.search.isEmpty()) {
+        s.where << (sqlite ? QStringLiteral("(p.title LIKE :like ESCAPE '!' OR p.title_zh LIKE "
+                                            ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
+                                            "skus WHERE source_sku = :sku))")
+                           : QStringLiteral("(p.title ILIKE :like ESCAPE '!' OR p.title_zh ILIKE "
+                                            ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
+                                            "skus WHERE source_sku = :sku))"));
+        QString escaped = s.search;
         escaped.replace(QLatin1String("!"), QLatin1String("!!"))
             .replace(QLatin1String("%"), QLatin1String("!%"))
             .replace(QLatin1String("_"), QLatin1String("!_"));
         const QString like = QLatin1Char('%') + escaped + QLatin1Char('%');
-        q.bindValue(QStringLiteral(":like"), like);
-        q.bindValue(QStringLiteral(":like2"), like);
-        q.bindValue(QStringLiteral(":sku"), search);
+        s.values.append({QStringLiteral(":like"), like});
+        s.values.append({QStringLiteral(":like2"), like});
+        s.values.append({QStringLiteral(":sku"), s.search});
     }
-    if (filter.status)
-        q.bindValue(QStringLiteral(":status"), listingStatusName(*filter.status));
-    if (!filter.site.isEmpty())
-        q.bindValue(QStringLiteral(":site"), filter.site);
-    if (!filter.category.isEmpty())
-        q.bindValue(QStringLiteral(":category"), filter.category);
-    q.bindValue(QStringLiteral(":n"), filter.limit + 1);
-    execOrThrow(q, "list products");
-    Page<Product> page;
-    while (q.next())
-        page.items.append(readProduct(q.query()));
-    if (page.items.size() > filter.limit) {
-        page.items.removeLast();
-        page.nextCursor = QString::number(page.items.last().id);
+    if (withStatus && filter.status) {
+        s.where << QStringLiteral("p.status = :status");
+        s.values.append({QStringLiteral(":status"), listingStatusName(*filter.status)});
     }
-    // An exact SKU comes first on the first page (the text search does not index SKUs).
-    if (fts && filter.beforeId == 0) {
-        QList<Product> exact;
-        for (const qint64 id : productsWithSku(db, search)) {
-            const auto p = product(db, id);
-            if (!p || (filter.status && p->status != *filter.status) ||
-                (!filter.site.isEmpty() && p->site != filter.site) ||
-                (!filter.category.isEmpty() && p->category != filter.category))
-                continue;
-            exact.append(*p);
-            exact.last().skus.clear(); // attached with the others below
+    if (!filter.site.isEmpty()) {
+        s.where << QStringLiteral("p.site = :site");
+        s.values.append({QStringLiteral(":site"), filter.site});
+    }
+    if (!filter.category.isEmpty()) {
+        s.where << QStringLiteral("p.category = :category");
+        s.values.append({QStringLiteral(":category"), filter.category});
+    }
+    if (!filter.assignee.isEmpty()) {
+        s.where << QStringLiteral("p.assignee = :assignee");
+        s.values.append({QStringLiteral(":assignee"), filter.assignee});
+    }
+    return s;
+}
+
+// Products whose SKU is exactly the search (listed first; the text index has no SKUs), with
+// the other filters applied.
+QList<Product> exactSkuMatches(const QSqlDatabase &db, const ProductFilter &filter,
+                               const QString &search, bool withStatus)
+{
+    QList<Product> exact;
+    for (const qint64 id : productsWithSku(db, search)) {
+        const auto p = product(db, id);
+        if (!p || (withStatus && filter.status && p->status != *filter.status) ||
+            (!filter.site.isEmpty() && p->site != filter.site) ||
+            (!filter.category.isEmpty() && p->category != filter.category) ||
+            (!filter.assignee.isEmpty() && p->assignee != filter.assignee))
+            continue;
+        exact.append(*p);
+        exact.last().skus.clear(); // attached with the others
+    }
+    std::sort(exact.begin(), exact.end(),
+              [](const Product &a, const Product &b) { return a.id > b.id; });
+    return exact;
+}
+
+} // namespace
+
+Page<Product> listProducts(const QSqlDatabase &db, const ProductFilter &filter)
+{
+    Selection s = select(db, filter, true);
+    // The text search walks its index in rowid (= product id) order, so the id sorts stop at
+    // the page size; the others sort every match (docs/architecture.md, Search).
+    const QString id = s.fts ? QStringLiteral("f.rowid") : QStringLiteral("p.id");
+    const bool offsetPaging = filter.offset >= 0;
+    QString order;
+    switch (filter.sort) {
+    case ProductSort::Newest:
+        order = id + QStringLiteral(" DESC");
+        if (!offsetPaging && filter.beforeId > 0) {
+            s.where << id + QStringLiteral(" < :before");
+            s.values.append({QStringLiteral(":before"), filter.beforeId});
         }
-        page.items = exact + page.items;
+        break;
+    case ProductSort::Oldest:
+        order = id + QStringLiteral(" ASC");
+        if (!offsetPaging && filter.cursor) {
+            s.where << id + QStringLiteral(" > :after");
+            s.values.append({QStringLiteral(":after"), filter.cursor->id});
+        }
+        break;
+    case ProductSort::Updated:
+        order = QStringLiteral("p.updated_at DESC, p.id DESC");
+        if (!offsetPaging && filter.cursor) {
+            s.where << QStringLiteral("(p.updated_at, p.id) < (:afterat, :afterid)");
+            s.values.append({QStringLiteral(":afterat"), filter.cursor->updatedAtMs});
+            s.values.append({QStringLiteral(":afterid"), filter.cursor->id});
+        }
+        break;
+    case ProductSort::Title:
+        order = QStringLiteral("p.title ASC, p.id ASC");
+        if (!offsetPaging && filter.cursor) {
+            s.where << QStringLiteral("(p.title, p.id) > (:aftertitle, :afterid)");
+            s.values.append({QStringLiteral(":aftertitle"), filter.cursor->title});
+            s.values.append({QStringLiteral(":afterid"), filter.cursor->id});
+        }
+        break;
+    }
+    const bool firstPage =
+        offsetPaging ? filter.offset == 0 : (filter.beforeId == 0 && !filter.cursor.has_value());
+
+    // Exact SKU matches come before the text matches: on the first page of a keyset walk,
+    // and as the first rows of the whole sequence for offset paging.
+    QList<Product> exact;
+    if (s.fts && (firstPage || offsetPaging))
+        exact = exactSkuMatches(db, filter, s.search, true);
+    qint64 textOffset = 0;
+    int textLimit = filter.limit;
+    Page<Product> page;
+    if (offsetPaging) {
+        const qint64 shown = std::max<qint64>(0, exact.size() - filter.offset);
+        page.items = exact.mid(filter.offset, std::min<qint64>(shown, filter.limit));
+        textOffset = std::max<qint64>(0, filter.offset - exact.size());
+        textLimit = filter.limit - int(page.items.size());
+    } else if (firstPage) {
+        page.items = exact;
+    }
+    if (textLimit > 0) {
+        Statement q = prepareOrThrow(
+            db, QStringLiteral("SELECT %1 %2 %3 ORDER BY %4 LIMIT :n%5")
+                    .arg(QLatin1String(kProductColumns), s.from,
+                         s.where.isEmpty()
+                             ? QString()
+                             : QStringLiteral("WHERE ") + s.where.join(QStringLiteral(" AND ")),
+                         order, offsetPaging ? QStringLiteral(" OFFSET :offset") : QString()));
+        s.bind(q);
+        q.bindValue(QStringLiteral(":n"), offsetPaging ? textLimit : textLimit + 1);
+        if (offsetPaging)
+            q.bindValue(QStringLiteral(":offset"), textOffset);
+        execOrThrow(q, "list products");
+        QList<Product> rows;
+        while (q.next())
+            rows.append(readProduct(q.query()));
+        if (!offsetPaging && rows.size() > textLimit) {
+            rows.removeLast();
+            page.nextCursor = encodeProductCursor(filter.sort, rows.last());
+        }
+        page.items += rows;
     }
     attachSkus(db, page.items);
     return page;
+}
+
+ProductCounts countProducts(const QSqlDatabase &db, const ProductFilter &filter)
+{
+    const Selection s = select(db, filter, false);
+    Statement q = prepareOrThrow(
+        db, QStringLiteral("SELECT p.status, COUNT(*) %1 %2 GROUP BY p.status")
+                .arg(s.from, s.where.isEmpty() ? QString()
+                                               : QStringLiteral("WHERE ") +
+                                                     s.where.join(QStringLiteral(" AND "))));
+    s.bind(q);
+    execOrThrow(q, "count products");
+    ProductCounts counts;
+    while (q.next()) {
+        if (const auto status = listingStatusFromName(q.value(0).toString()))
+            counts.byStatus[*status] += q.value(1).toLongLong();
+    }
+    if (s.fts) {
+        for (const Product &p : exactSkuMatches(db, filter, s.search, false))
+            counts.byStatus[p.status] += 1;
+    }
+    for (const qint64 n : std::as_const(counts.byStatus))
+        counts.total += n;
+    return counts;
 }
 
 bool updateListing(QSqlDatabase &db, qint64 id, qint64 expectedVersion, const ListingText &t,
@@ -574,6 +720,36 @@ bool setStatus(QSqlDatabase &db, qint64 id, qint64 expectedVersion, ListingStatu
     q.bindValue(QStringLiteral(":v"), expectedVersion);
     execOrThrow(q, "set listing status");
     return q.query().numRowsAffected() == 1;
+}
+
+bool setAssignee(QSqlDatabase &db, qint64 id, qint64 expectedVersion, const QString &assignee,
+                 qint64 now)
+{
+    Statement q = prepareOrThrow(db, L("UPDATE products SET assignee = :a, version = version + 1, "
+                                       "updated_at = :n WHERE id = :id AND version = :v"));
+    q.bindValue(QStringLiteral(":a"), text(assignee));
+    q.bindValue(QStringLiteral(":n"), now);
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":v"), expectedVersion);
+    execOrThrow(q, "set assignee");
+    return q.query().numRowsAffected() == 1;
+}
+
+void setLastPublished(QSqlDatabase &db, qint64 id, const QJsonObject &text)
+{
+    Statement q = prepareOrThrow(db, L("UPDATE products SET last_published = :t WHERE id = :id"));
+    q.bindValue(QStringLiteral(":t"), text.isEmpty() ? QStringLiteral("") : jsonText(text));
+    q.bindValue(QStringLiteral(":id"), id);
+    execOrThrow(q, "set last published text");
+}
+
+void setLastRejection(QSqlDatabase &db, qint64 id, const QJsonObject &rejection)
+{
+    Statement q = prepareOrThrow(db, L("UPDATE products SET last_rejection = :r WHERE id = :id"));
+    q.bindValue(QStringLiteral(":r"),
+                rejection.isEmpty() ? QStringLiteral("") : jsonText(rejection));
+    q.bindValue(QStringLiteral(":id"), id);
+    execOrThrow(q, "set last rejection");
 }
 
 void addEvent(QSqlDatabase &db, const ListingEvent &e)

@@ -33,8 +33,9 @@ QList<Migration> migrations();
 // (site, SKU). Re-reading an unchanged row writes nothing. `productSeen`: an earlier row of
 // this import already wrote the product, so this row only adds its SKU (the product's fields
 // come from the group's first row, and differing variant rows cannot flip them back and forth).
+// `priceSource` names where a new price came from in the price history ("feed", "url").
 Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qint64 now,
-                   bool productSeen = false);
+                   bool productSeen = false, const QString &priceSource = QStringLiteral("feed"));
 
 std::optional<Product> product(const QSqlDatabase &db, qint64 id);
 // The product a feed group (or single SKU) of a site became; 0 when there is none.
@@ -49,12 +50,20 @@ struct SkuInfo
 };
 std::optional<SkuInfo> sku(const QSqlDatabase &db, qint64 skuId);
 Page<Product> listProducts(const QSqlDatabase &db, const ProductFilter &filter);
+// Per status, for the filter's search, site, category and assignee (its status is ignored).
+ProductCounts countProducts(const QSqlDatabase &db, const ProductFilter &filter);
 
 // Writes the listing if its version is still `expectedVersion`; false if not.
 bool updateListing(QSqlDatabase &db, qint64 id, qint64 expectedVersion, const ListingText &text,
                    qint64 now);
 bool setStatus(QSqlDatabase &db, qint64 id, qint64 expectedVersion, ListingStatus status,
                qint64 now);
+// Sets the assignee ("" for none) if the version is still `expectedVersion`; false if not.
+bool setAssignee(QSqlDatabase &db, qint64 id, qint64 expectedVersion, const QString &assignee,
+                 qint64 now);
+// Neither bumps the version: each goes with a status change in the same transaction.
+void setLastPublished(QSqlDatabase &db, qint64 id, const QJsonObject &text);
+void setLastRejection(QSqlDatabase &db, qint64 id, const QJsonObject &rejection); // {}: none
 void addEvent(QSqlDatabase &db, const ListingEvent &event);
 QList<ListingEvent> events(const QSqlDatabase &db, qint64 productId);
 

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <algorithm>
@@ -49,6 +50,7 @@ constexpr FieldInfo kFields[] = {
     {FeedField::Stock, u"stock"},
     {FeedField::TitleZh, u"title_zh"},
     {FeedField::DescriptionZh, u"description_zh"},
+    {FeedField::Language, u"language"},
 };
 static_assert(std::size(kFields) == FeedFieldCount);
 
@@ -209,6 +211,14 @@ private:
 
 } // namespace
 
+QString primaryLanguage(const QString &tag)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^([A-Za-z]{2,3})([-_][A-Za-z0-9]{1,8})*$"));
+    const QRegularExpressionMatch m = pattern.match(tag.trimmed());
+    return m.hasMatch() ? m.captured(1).toLower() : QString();
+}
+
 QString feedFieldName(FeedField field)
 {
     return QString::fromUtf16(kFields[int(field)].name);
@@ -241,6 +251,13 @@ MappedRow mapRow(RawRow &&raw)
     row.category = raw.values[size_t(FeedField::Category)].simplified();
     row.description = multiline(raw.values[size_t(FeedField::Description)]);
     row.descriptionZh = multiline(raw.values[size_t(FeedField::DescriptionZh)]);
+    if (const QString language = check.value(FeedField::Language); !language.isEmpty()) {
+        row.language = primaryLanguage(language);
+        if (row.language.isEmpty())
+            check.error(FeedField::Language,
+                        QStringLiteral("\"%1\" is not a language code such as en, de or ja-JP")
+                            .arg(language));
+    }
 
     // Currency first: the price is read in it.
     const QString code = check.value(FeedField::Currency).toUpper();

@@ -35,8 +35,13 @@ enum class FeedField {
     Stock,
     TitleZh,
     DescriptionZh,
+    Language,
 };
-inline constexpr int FeedFieldCount = int(FeedField::DescriptionZh) + 1;
+inline constexpr int FeedFieldCount = int(FeedField::Language) + 1;
+
+// The primary subtag of a BCP 47 language tag, lower-case ("ja-JP" -> "ja"); empty when
+// `tag` is not one.
+QString primaryLanguage(const QString &tag);
 
 QString feedFieldName(FeedField field);                       // "sku", "image_urls", ...
 std::optional<FeedField> feedFieldFromName(QStringView name); // exact, lower-case

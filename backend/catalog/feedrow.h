@@ -33,7 +33,8 @@ struct FeedRow
     std::optional<qint64> widthMm;
     std::optional<qint64> heightMm;
     std::optional<qint64> stock;
-    QString titleZh; // the partner's own Chinese text, if any: 0..500 characters
+    QString language; // the source text's language ("en", "de", "ja"); empty: not given
+    QString titleZh;  // the partner's own Chinese text, if any: 0..500 characters
     QString descriptionZh;
     QList<QPair<QString, QString>> options; // ("size", "M") from option_size, column order;
                                             // options left empty are not listed

@@ -134,7 +134,10 @@ QByteArray FetchResult::header(const QByteArray &lowerCaseName) const
     return {};
 }
 
-FetchResult httpGet(const QUrl &url, const FetchOptions &options)
+namespace {
+
+// GET, or POST when `postBody` is set (sent as is; the caller names its type in extraHeaders).
+FetchResult perform(const QUrl &url, const FetchOptions &options, const QByteArray *postBody)
 {
     FetchResult result;
     result.effectiveUrl = url;
@@ -143,6 +146,18 @@ FetchResult httpGet(const QUrl &url, const FetchOptions &options)
         result.error = QStringLiteral("only http and https URLs can be fetched, not \"%1\"")
                            .arg(url.toDisplayString());
         return result;
+    }
+    // Names under the special-use TLDs never resolve (RFC 2606, RFC 6761): refused without a
+    // DNS query, so demo data such as https://img.example/... never reaches the network.
+    const QString host = url.host().toLower();
+    for (const QLatin1String tld :
+         {QLatin1String("example"), QLatin1String("invalid"), QLatin1String("test")}) {
+        if (host == tld || (host.endsWith(tld) && host.at(host.size() - tld.size() - 1) == u'.')) {
+            result.addressRefused = true;
+            result.error =
+                QStringLiteral("refused: %1 is a reserved name that never resolves").arg(host);
+            return result;
+        }
     }
     initCurlOnce();
     const std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
@@ -194,6 +209,11 @@ FetchResult httpGet(const QUrl &url, const FetchOptions &options)
     curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(transfer.maxBytes));
     if (headers)
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    if (postBody) {
+        // The body is not copied: it outlives the transfer. A redirect does not resend it.
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, postBody->constData());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(postBody->size()));
+    }
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &onBody);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &onHeader);
@@ -258,6 +278,20 @@ FetchResult httpGet(const QUrl &url, const FetchOptions &options)
         break;
     }
     return result;
+}
+
+} // namespace
+
+FetchResult httpGet(const QUrl &url, const FetchOptions &options)
+{
+    return perform(url, options, nullptr);
+}
+
+FetchResult httpPost(const QUrl &url, const QByteArray &body, const QByteArray &contentType,
+                     FetchOptions options)
+{
+    options.extraHeaders.append("Content-Type: " + contentType);
+    return perform(url, options, &body);
 }
 
 namespace detail {

@@ -52,6 +52,10 @@ struct FetchResult
 // GET url. Only http and https, for the first request and for every redirect. A transport
 // failure, a size or redirect limit, or a timeout sets `error`; an HTTP error status does not.
 FetchResult httpGet(const QUrl &url, const FetchOptions &options = FetchOptions());
+// POST `body` with the given Content-Type (e.g. "application/json"), under the same rules
+// as httpGet (the machine translation adapter).
+FetchResult httpPost(const QUrl &url, const QByteArray &body, const QByteArray &contentType,
+                     FetchOptions options = FetchOptions());
 
 namespace detail {
 // Retry-After as seconds from `nowSecs` (Unix time): "120", or an HTTP date (clamped at 0).
