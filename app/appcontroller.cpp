@@ -70,9 +70,12 @@ void AppController::showSignIn(const QString &message)
 void AppController::onSignedIn(const Session &session)
 {
     // The window shows before the dialog closes, so the app never has zero windows open.
+    // The same user on another server is someone else: their pages and editors are rebuilt.
     const bool sameUser = m_session && m_session->user.id == session.user.id &&
-                          m_session->user.role == session.user.role && m_window->pageCount() > 0;
+                          m_session->user.role == session.user.role &&
+                          m_sessionServer == m_client->baseUrl() && m_window->pageCount() > 0;
     m_session = session;
+    m_sessionServer = m_client->baseUrl();
     if (!sameUser)
         buildPages(session);
     m_window->setSession(session);

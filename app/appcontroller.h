@@ -50,6 +50,7 @@ private:
     std::unique_ptr<widgets::MainWindow> m_window;
     std::unique_ptr<widgets::SignInDialog> m_signIn;
     std::optional<Session> m_session;
+    QUrl m_sessionServer; // the server m_session belongs to
     QHash<qint64, QPointer<widgets::TranslationEditor>> m_editors;
 };
 

@@ -212,14 +212,8 @@ void Server::wireTranslation()
 {
     IdentityService *identity = d->identity.get();
     d->catalog->setStaffCheck([identity](const QString &username) {
-        UserFilter filter;
-        filter.search = username;
-        filter.limit = 200;
-        for (const UserInfo &u : identity->listUsers(filter).items) {
-            if (u.username == username)
-                return !u.disabled && u.role != Role::Customer;
-        }
-        return false;
+        const auto u = identity->userNamed(username);
+        return u && !u->disabled && u->role != Role::Customer;
     });
     translation::TranslationService *memory = d->translation.get();
     d->catalog->setPublishedHook([memory](const catalog::Product &p) {

@@ -324,8 +324,10 @@ void GlossaryModel::addEntry(const client::GlossaryEntry &entry)
     if (e.kind.isEmpty())
         e.kind = kTerm;
     writeStarted();
-    m_api.create(e, this, [this](const client::Result<client::GlossaryEntry> &result) {
-        if (result.ok()) {
+    m_api.create(e, this, [this, e](const client::Result<client::GlossaryEntry> &result) {
+        if (!result.ok()) {
+            emit addFailed(result.error());
+        } else if (e.sourceLanguage == m_source && e.targetLanguage == m_target) {
             // First, where the user looks; a later page skips it (see requestPage).
             if (rowOfId(result.value().id) < 0) {
                 beginInsertRows({}, 0, 0);
@@ -333,9 +335,7 @@ void GlossaryModel::addEntry(const client::GlossaryEntry &entry)
                 endInsertRows();
             }
             emit entryAdded(rowOfId(result.value().id));
-        } else {
-            emit addFailed(result.error());
-        }
+        } // else the user switched pairs meanwhile: the entry is not this list's
         writeDone();
     });
 }

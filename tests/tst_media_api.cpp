@@ -158,6 +158,9 @@ private slots:
         QCOMPARE(r.header("Content-Type"), QByteArray("image/gif"));
         QCOMPARE(r.header("ETag"), '"' + hash.toLatin1() + '"');
         QCOMPARE(r.header("Cache-Control"), QByteArray("public, max-age=31536000, immutable"));
+        // Served from our origin: never sniffed, never able to run anything.
+        QCOMPARE(r.header("X-Content-Type-Options"), QByteArray("nosniff"));
+        QCOMPARE(r.header("Content-Security-Policy"), QByteArray("default-src 'none'; sandbox"));
 
         // On disk under its hash, in a folder named by its first two digits.
         QFile file(m_server->config().dataDir + QStringLiteral("/images/") + hash.left(2) +

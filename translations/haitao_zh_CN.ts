@@ -2507,6 +2507,26 @@
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
+    <message>
+        <source>The glossary could not be checked for %1: %2</source>
+        <translation>无法检查%1的术语表：%2</translation>
+    </message>
+    <message>
+        <source>Glossary checks unavailable</source>
+        <translation>术语表检查不可用</translation>
+    </message>
+    <message>
+        <source>Forbidden words in these fields will not be found.</source>
+        <translation>将无法发现这些字段中的禁用词。</translation>
+    </message>
+    <message>
+        <source>Submit without the glossary checks</source>
+        <translation>不经术语表检查直接提交</translation>
+    </message>
+    <message>
+        <source>Not sent to review: %1</source>
+        <translation>未提交审核：%1</translation>
+    </message>
 </context>
 <context>
     <name>haitao::widgets::UsersPanel</name>

@@ -30,6 +30,7 @@ public:
 
     void setSelection(const QList<Selected> &selected, int notLoaded);
     bool isBusy() const { return m_busy; }
+    int selectedCount() const { return int(m_selected.size()); }
 
     QPushButton *translateButton() const { return m_translate; }
     QPushButton *submitButton() const { return m_submit; }

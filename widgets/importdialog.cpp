@@ -147,7 +147,8 @@ void ImportDialog::updateButtons()
         feed ? !m_file->text().trimmed().isEmpty() && !m_site->text().trimmed().isEmpty()
              : !m_url->text().trimmed().isEmpty();
     m_import->setEnabled(!m_running && ready);
-    m_cancel->setEnabled(m_running && !m_cancelRequested);
+    // A URL import is one request the server cannot stop: only feed imports cancel.
+    m_cancel->setEnabled(m_running && feed && !m_cancelRequested);
     m_tabs->setEnabled(!m_running);
 }
 
@@ -194,6 +195,7 @@ void ImportDialog::startUrlImport()
     if (m_running)
         return;
     m_running = true;
+    m_cancelRequested = false;
     m_importId = 0;
     m_status.reset();
     m_errors->setVisible(false);
@@ -222,7 +224,7 @@ void ImportDialog::startUrlImport()
 
 void ImportDialog::cancelImport()
 {
-    if (!m_running)
+    if (!m_running || m_tabs->currentIndex() != 0) // the tabs are locked while running
         return;
     if (m_importId == 0) {
         m_cancelRequested = true; // still uploading: cancelled as soon as it has an id

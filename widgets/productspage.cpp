@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QTabBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace haitao::widgets {
@@ -115,7 +116,11 @@ ProductsPage::ProductsPage(client::ApiClient *client, const UserInfo &user, QWid
                 m_filterBar->addKnownSite(p->site);
         }
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ProductsPage::updateSelection);
+    // Refreshed rows may hold other listings under the same selected row numbers: the bar's ids
+    // follow the model, once per burst of changes.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProductsPage::queueSelectionUpdate);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ProductsPage::queueSelectionUpdate);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ProductsPage::queueSelectionUpdate);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ProductsPage::updateSelection);
     // Double-click and Enter, whatever the style says about activation (single-click
@@ -127,6 +132,9 @@ ProductsPage::ProductsPage(client::ApiClient *client, const UserInfo &user, QWid
     connect(m_bulk, &BulkActionsBar::finished, this,
             [this](const client::BulkResult &result, const QString &assignee) {
                 m_model->applyBulkResult(result, assignee);
+                // The refresh refills these row numbers, maybe with other listings: a second
+                // action must not reach them through a stale selection.
+                m_view->selectionModel()->clearSelection();
                 m_model->refresh(); // counts, and rows that left the tab's status
             });
 
@@ -196,8 +204,17 @@ void ProductsPage::updateTabs()
     }
 }
 
+void ProductsPage::queueSelectionUpdate()
+{
+    if (m_selectionUpdateQueued)
+        return;
+    m_selectionUpdateQueued = true;
+    QTimer::singleShot(0, this, &ProductsPage::updateSelection);
+}
+
 void ProductsPage::updateSelection()
 {
+    m_selectionUpdateQueued = false;
     // Walks the selection's ranges, not its rows one by one: "select all" over a million rows
     // must not build a million indexes.
     QList<BulkActionsBar::Selected> selected;

@@ -60,6 +60,7 @@ private:
     void applyFilter();
     void updateTabs();
     void updateSelection();
+    void queueSelectionUpdate();
     void headerClicked(int section);
     void openRow(const QModelIndex &index);
     void syncSortIndicator();
@@ -78,6 +79,7 @@ private:
     QTableView *m_view;
     ImportDialog *m_importDialog = nullptr;
     bool m_loaded = false;
+    bool m_selectionUpdateQueued = false;
 };
 
 } // namespace haitao::widgets

@@ -8,6 +8,7 @@
 #include "widgets/glossaryhighlighter.h"
 #include "widgets/mergedialog.h"
 #include "widgets/messagelabel.h"
+#include "widgets/productlabels.h"
 #include "widgets/reviewpanel.h"
 #include "widgets/suggestionspanel.h"
 
@@ -16,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -30,7 +32,6 @@ namespace {
 const QString kTargetLanguage = QStringLiteral("zh");
 const QString kTitle = QStringLiteral("title");
 const QString kDescription = QStringLiteral("description");
-const QString kSegmentSeparator = QStringLiteral("\n\n");
 
 void styleBanner(QWidget *w, const char *css)
 {
@@ -178,8 +179,15 @@ QString TranslationEditor::serverKey() const
 client::ListingText TranslationEditor::currentText() const
 {
     client::ListingText text = m_base;
-    for (auto it = m_targets.begin(); it != m_targets.end(); ++it)
-        text.setValue(it.key(), it.value()->toPlainText());
+    for (auto it = m_targets.begin(); it != m_targets.end(); ++it) {
+        const QString value = it.value()->toPlainText();
+        // An untranslated attribute the server has no key for stays absent: an untouched
+        // listing is not an edit.
+        if (value.isEmpty() && client::isAttributeKey(it.key()) &&
+            !m_base.attributes.contains(client::attributeName(it.key())))
+            continue;
+        text.setValue(it.key(), value);
+    }
     return text;
 }
 
@@ -209,6 +217,10 @@ void TranslationEditor::reload()
 {
     if (m_busy)
         return;
+    // Edits the autosave has not written yet: keep them as the draft that offerDraft() offers
+    // back once the server's text is in.
+    if (m_autosave.isActive())
+        persistDraft();
     setBusy(true);
     m_api.listing(m_productId, this, [this](const client::Result<client::Listing> &r) {
         setBusy(false);
@@ -366,9 +378,10 @@ void TranslationEditor::updateState()
         setWindowTitle(tr("Listing %1").arg(m_productId));
         return;
     }
+    const std::optional<client::ProductStatus> known = client::productStatusFromName(status);
     QString header = tr("Listing %1 · %2 · %3 · version %4")
                          .arg(m_productId)
-                         .arg(m_listing.site, status)
+                         .arg(m_listing.site, known ? productStatusLabel(*known) : status)
                          .arg(m_listing.version);
     if (!m_listing.assignee.isEmpty())
         header += tr(" · assigned to %1").arg(m_listing.assignee);
@@ -383,36 +396,25 @@ void TranslationEditor::updateState()
 
 void TranslationEditor::loadGlossary()
 {
-    // One match call for all source fields; positions are mapped back to each field.
-    QString joined;
-    QList<QPair<QString, int>> offsets;
+    // One match call per field: the text goes in the query string, and a long description
+    // must not take the title's terms down with it.
+    m_sourceTerms.clear();
     for (const QString &key : m_listing.fieldKeys()) {
-        if (!joined.isEmpty())
-            joined += kSegmentSeparator;
-        offsets.append({key, int(joined.size())});
-        joined += m_listing.sourceValue(key);
+        const QString text = m_listing.sourceValue(key);
+        if (text.trimmed().isEmpty())
+            continue;
+        client::GlossaryApi(m_client).match(
+            m_listing.sourceLanguage, kTargetLanguage, text, this,
+            [this, key, text](const client::Result<QList<client::GlossaryMatch>> &r) {
+                // Highlighting is a help: the editor works without it. A reload may have
+                // changed the source meanwhile.
+                if (!r.ok() || m_listing.sourceValue(key) != text)
+                    return;
+                m_sourceTerms.insert(key, r.value());
+                if (SourceView *source = m_sources.value(key))
+                    source->highlighter()->setMatches(r.value());
+            });
     }
-    if (joined.trimmed().isEmpty())
-        return;
-    client::GlossaryApi(m_client).match(
-        m_listing.sourceLanguage, kTargetLanguage, joined, this,
-        [this, offsets, joined](const client::Result<QList<client::GlossaryMatch>> &r) {
-            if (!r.ok())
-                return; // highlighting is a help: the editor works without it
-            m_sourceTerms.clear();
-            for (const client::GlossaryMatch &m : r.value()) {
-                for (qsizetype i = offsets.size() - 1; i >= 0; --i) {
-                    if (m.start < offsets.at(i).second)
-                        continue;
-                    client::GlossaryMatch local = m;
-                    local.start -= offsets.at(i).second;
-                    m_sourceTerms[offsets.at(i).first].append(local);
-                    break;
-                }
-            }
-            for (auto it = m_sources.begin(); it != m_sources.end(); ++it)
-                it.value()->highlighter()->setMatches(m_sourceTerms.value(it.key()));
-        });
 }
 
 // Drafts
@@ -586,22 +588,74 @@ void TranslationEditor::submitForReview()
     m_message->clearMessage();
     // Forbidden words are looked up in the Chinese text; the glossary terms of the source
     // came with the highlighting.
-    QStringList targets;
+    // One call per field (the text goes in the query string); the checks run once all are in.
+    struct Pending
+    {
+        int left = 0;
+        QList<client::GlossaryMatch> matches;
+        QStringList failedFields;
+        QString firstError;
+    };
+    const auto pending = std::make_shared<Pending>();
     const client::ListingText text = currentText();
-    for (const QString &key : m_listing.fieldKeys())
-        targets.append(text.value(key));
-    const QString joined = targets.join(kSegmentSeparator);
-    if (joined.trimmed().isEmpty()) {
+    QList<QPair<QString, QString>> fields;
+    for (const QString &key : m_listing.fieldKeys()) {
+        if (!text.value(key).trimmed().isEmpty())
+            fields.append({key, text.value(key)});
+    }
+    if (fields.isEmpty()) {
         runChecks({});
         return;
     }
+    pending->left = int(fields.size());
     setBusy(true);
-    client::GlossaryApi(m_client).match(
-        m_listing.sourceLanguage, kTargetLanguage, joined, this,
-        [this](const client::Result<QList<client::GlossaryMatch>> &r) {
-            setBusy(false);
-            runChecks(r.ok() ? r.value() : QList<client::GlossaryMatch>());
-        });
+    for (const auto &[key, value] : std::as_const(fields)) {
+        client::GlossaryApi(m_client).match(
+            m_listing.sourceLanguage, kTargetLanguage, value, this,
+            [this, pending, key](const client::Result<QList<client::GlossaryMatch>> &r) {
+                if (r.ok()) {
+                    pending->matches.append(r.value());
+                } else {
+                    pending->failedFields.append(fieldLabel(key));
+                    if (pending->firstError.isEmpty())
+                        pending->firstError = describeError(r.error());
+                }
+                if (--pending->left > 0)
+                    return;
+                setBusy(false);
+                if (pending->failedFields.isEmpty())
+                    runChecks(pending->matches);
+                else
+                    askSubmitWithoutGlossary(pending->matches, pending->failedFields,
+                                             pending->firstError);
+            });
+    }
+}
+
+void TranslationEditor::askSubmitWithoutGlossary(const QList<client::GlossaryMatch> &matches,
+                                                 const QStringList &fields, const QString &error)
+{
+    // Without the match the forbidden words go unchecked: never silently.
+    const QString problem = tr("The glossary could not be checked for %1: %2")
+                                .arg(QLocale().createSeparatedList(fields), error);
+    m_message->showError(problem);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Glossary checks unavailable"),
+                                problem + QLatin1Char('\n') +
+                                    tr("Forbidden words in these fields will not be found."),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("glossaryUnavailableDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *anyway =
+        box->addButton(tr("Submit without the glossary checks"), QMessageBox::AcceptRole);
+    anyway->setObjectName(QStringLiteral("submitWithoutGlossaryButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, anyway, matches, problem] {
+        if (box->clickedButton() == anyway)
+            runChecks(matches);
+        else
+            m_message->showError(tr("Not sent to review: %1").arg(problem));
+    });
+    box->open(); // never exec(): no nested event loop
 }
 
 void TranslationEditor::runChecks(const QList<client::GlossaryMatch> &targetMatches)

@@ -109,6 +109,9 @@ private:
     // Saves when there are edits, then runs `next` (with the listing up to date).
     void saveThen(std::function<void()> next);
     void runChecks(const QList<client::GlossaryMatch> &targetMatches);
+    // Some glossary match calls failed: submits only if the user says so.
+    void askSubmitWithoutGlossary(const QList<client::GlossaryMatch> &matches,
+                                  const QStringList &fields, const QString &error);
     void continueSubmit();
     void moveTo(const QString &status, const QString &comment, std::function<void()> next);
     QString serverKey() const;

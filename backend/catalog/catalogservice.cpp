@@ -658,6 +658,11 @@ QList<CatalogService::BulkResult> CatalogService::bulk(const Principal &user,
                             : transition(user, id, current->version, to, comment);
         } catch (const ApiError &e) {
             r.error = e;
+        } catch (const StorageError &) {
+            // The listings before it are done: say which one failed rather than failing all.
+            r.error = ApiError(ProblemKind::Unavailable,
+                               QStringLiteral("The catalog store is busy or unreachable; try "
+                                              "this listing again."));
         }
         results.append(std::move(r));
     }

@@ -333,11 +333,11 @@ Upserted upsertRow(QSqlDatabase &db, const QString &site, const FeedRow &row, qi
         productId = ins.value(0).toLongLong();
     } else if (productChanged) {
         Statement up = prepareOrThrow(
-            db, L("UPDATE products SET source_url = :u, source_language = :l, title = :t, "
-                  "description = :d, brand = :b, category = :c, images = :i, source_hash = :h, "
-                  "updated_at = :n WHERE id = :id"));
-        up.bindValue(QStringLiteral(":l"),
-                     row.language.isEmpty() ? QStringLiteral("en") : row.language);
+            db, L("UPDATE products SET source_url = :u, source_language = COALESCE(NULLIF(:l, "
+                  "''), source_language), title = :t, description = :d, brand = :b, category = "
+                  ":c, images = :i, source_hash = :h, updated_at = :n WHERE id = :id"));
+        // A feed without the column keeps the language the product has (e.g. from its page).
+        up.bindValue(QStringLiteral(":l"), row.language);
         up.bindValue(QStringLiteral(":u"), text(row.url));
         up.bindValue(QStringLiteral(":t"), row.title);
         up.bindValue(QStringLiteral(":d"), text(row.description));

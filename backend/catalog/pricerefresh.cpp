@@ -273,35 +273,38 @@ void PriceRefresh::succeeded(const Product &product, const PageProduct &page, co
                                   ? percentChange(sku->price.minor(), v.price.minor())
                                   : QStringLiteral("other currency"));
     }
+    // A change beyond the limit takes the listing out of the shop first, then the new prices
+    // are recorded: customers never get the new price unreviewed. If the move fails on the
+    // store, the exception leaves the prices unrecorded and the next refresh finds the change
+    // again.
+    if (!notes.isEmpty() && product.status == ListingStatus::Published) {
+        // Through the listing workflow, so that it is a listing event like any other: the
+        // reviewer sees old and new price in its comment.
+        QString comment = QStringLiteral("Price changed at the shop by more than %1%: %2")
+                              .arg(m_config.priceChangePercent)
+                              .arg(notes.mid(0, kNotesInComment).join(QStringLiteral("; ")));
+        if (notes.size() > kNotesInComment)
+            comment += QStringLiteral("; and %1 more SKUs").arg(notes.size() - kNotesInComment);
+        Principal system;
+        system.username = QStringLiteral("system:price-refresh");
+        system.role = Role::Admin;
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const auto current = catalogstore::product(m_db.writer(), product.id);
+            if (!current || current->status != ListingStatus::Published)
+                break; // someone moved it meanwhile: not in the shop as it was
+            try {
+                m_catalog.transition(system, product.id, current->version, ListingStatus::InReview,
+                                     comment);
+                break;
+            } catch (const ApiError &e) {
+                if (e.kind != ProblemKind::PreconditionFailed)
+                    break;
+            }
+        }
+    }
     m_db.write([&](QSqlDatabase &db) {
         refreshstore::recordSuccess(db, product.id, changes, readAt, nextDueAt());
     });
-    if (notes.isEmpty() || product.status != ListingStatus::Published)
-        return;
-
-    // Back to review through the listing workflow, so that it is a listing event like any
-    // other: the reviewer sees old and new price in its comment.
-    QString comment = QStringLiteral("Price changed at the shop by more than %1%: %2")
-                          .arg(m_config.priceChangePercent)
-                          .arg(notes.mid(0, kNotesInComment).join(QStringLiteral("; ")));
-    if (notes.size() > kNotesInComment)
-        comment += QStringLiteral("; and %1 more SKUs").arg(notes.size() - kNotesInComment);
-    Principal system;
-    system.username = QStringLiteral("system:price-refresh");
-    system.role = Role::Admin;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        const auto current = catalogstore::product(m_db.writer(), product.id);
-        if (!current || current->status != ListingStatus::Published)
-            return;
-        try {
-            m_catalog.transition(system, product.id, current->version, ListingStatus::InReview,
-                                 comment);
-            return;
-        } catch (const ApiError &e) {
-            if (e.kind != ProblemKind::PreconditionFailed)
-                return; // someone moved it meanwhile; it is no longer published as it was
-        }
-    }
 }
 
 } // namespace haitao::server::catalog

@@ -52,7 +52,8 @@ QList<QPair<qint64, QString>> due(const QSqlDatabase &db, qint64 now, int limit)
 {
     Statement q = prepareOrThrow(
         db, L("SELECT id, site FROM products WHERE status = 'published' AND source_url <> '' AND "
-              "(next_refresh_at IS NULL OR next_refresh_at <= :n) ORDER BY next_refresh_at, id "
+              "(next_refresh_at IS NULL OR next_refresh_at <= :n) ORDER BY "
+              "COALESCE(next_refresh_at, 0), id "
               "LIMIT :l"));
     q.bindValue(QStringLiteral(":n"), now);
     q.bindValue(QStringLiteral(":l"), limit);

@@ -201,6 +201,14 @@ UserInfo IdentityService::user(qint64 id)
     return stored->info;
 }
 
+std::optional<UserInfo> IdentityService::userNamed(const QString &username)
+{
+    const auto stored = identitystore::userByName(m_db.writer(), username);
+    if (!stored)
+        return std::nullopt;
+    return stored->info;
+}
+
 void IdentityService::changePassword(const Principal &principal, const QString &current,
                                      const QString &replacement, const QString &address)
 {

@@ -41,6 +41,8 @@ public:
     void logout(const Principal &principal, const QString &address);
     std::optional<Principal> authenticate(const QString &token);
     UserInfo user(qint64 id);
+    // Exactly this user name, from the primary; nullopt when there is none.
+    std::optional<UserInfo> userNamed(const QString &username);
     void changePassword(const Principal &principal, const QString &current,
                         const QString &replacement, const QString &address);
 

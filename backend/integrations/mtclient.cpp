@@ -39,7 +39,9 @@ MtResult MtClient::translate(const QStringList &texts, const QString &from, cons
         result.error = QStringLiteral("it answered HTTP %1%2")
                            .arg(fetched.status)
                            .arg(said.isEmpty() ? QString() : QStringLiteral(": ") + said);
-        result.refused = fetched.status >= 400 && fetched.status < 500 && fetched.status != 429;
+        // Only "this text or language pair is not accepted" is the caller's to fix; a wrong
+        // path or key (404, 401, 403) is our configuration: unavailable, not the user's error.
+        result.refused = fetched.status == 400 || fetched.status == 413 || fetched.status == 422;
         return result;
     }
     const QJsonArray translations = answer.value(QStringLiteral("translations")).toArray();

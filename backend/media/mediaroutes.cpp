@@ -51,6 +51,9 @@ void addMediaRoutes(Router &router, MediaService &media)
             resp.headers.append(
                 {QByteArray("Cache-Control"), QByteArray("public, max-age=31536000, immutable")});
             resp.headers.append({QByteArray("X-Content-Type-Options"), QByteArray("nosniff")});
+            // Even a mislabelled file opened directly can run nothing as our origin.
+            resp.headers.append(
+                {QByteArray("Content-Security-Policy"), QByteArray("default-src 'none'; sandbox")});
             return resp;
         });
 }

@@ -17,15 +17,18 @@ constexpr int kBatch = 20;               // due images read per query
 constexpr qint64 kMaxRetryMs = 86400000; // backoff cap: a day
 constexpr qint64 kIdleWakeMs = 60000;    // look again at least this often
 
-// "image/jpeg; charset=..." -> "image/jpeg"; empty unless it is a raster image type. SVG is
-// refused: served from our origin, its scripts would run as ours.
+// "image/jpeg; charset=..." -> "image/jpeg"; empty unless it is one of the raster types
+// browsers show. Only exact types: served from our origin, SVG, "*+xml" or a list such as
+// "image/png, text/html" could run script as ours.
 QString imageType(const QByteArray &header)
 {
     const QString type = QString::fromLatin1(header.split(';').constFirst()).trimmed().toLower();
-    if (!type.startsWith(QLatin1String("image/")) || type.size() > 100 ||
-        type.contains(QLatin1String("svg")))
-        return {};
-    return type;
+    for (const char *allowed :
+         {"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif"}) {
+        if (type == QLatin1String(allowed))
+            return type;
+    }
+    return {};
 }
 
 } // namespace
@@ -178,6 +181,7 @@ void MediaService::worker()
         } catch (const std::exception &) {
             // The store is unreachable for now: try again after the idle wait.
         }
+        bool storeFailed = false;
         for (const ImageRecord &r : std::as_const(batch)) {
             {
                 std::lock_guard lock(m_mutex);
@@ -187,13 +191,15 @@ void MediaService::worker()
             try {
                 fetch(r);
             } catch (const std::exception &) {
-                // Recording the outcome failed; the image stays due and is tried again.
+                // Recording the outcome failed; the image stays due and is tried again, but
+                // not at once: that would fetch it from the shop again and again.
+                storeFailed = true;
             }
         }
         qint64 waitMs = kIdleWakeMs;
-        if (batch.size() == kBatch) {
+        if (batch.size() == kBatch && !storeFailed) {
             waitMs = 0;
-        } else {
+        } else if (!storeFailed) {
             try {
                 if (const auto next = mediastore::nextDue(m_db.writer()))
                     waitMs = std::clamp<qint64>(*next - now(), 0, kIdleWakeMs);

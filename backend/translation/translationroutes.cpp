@@ -11,6 +11,8 @@ namespace haitao::server::translation {
 
 namespace {
 
+constexpr qint64 kMaxGlossaryCsvBytes = 2 * 1024 * 1024;
+
 ApiError badQuery(const QString &field, const QString &message)
 {
     return ApiError(ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
@@ -134,6 +136,13 @@ void addTranslationRoutes(Router &router, TranslationService &translation)
                        throw ApiError::validation(
                            {{QStringLiteral("body"),
                              QStringLiteral("send the CSV file as the request body")}});
+                   // A glossary is thousands of lines, not a feed: a bounded import holds the
+                   // store's write lock briefly.
+                   if (r.rawBody.size() > kMaxGlossaryCsvBytes)
+                       throw ApiError(ProblemKind::PayloadTooLarge,
+                                      QStringLiteral("A glossary CSV may have at most %1 MiB; "
+                                                     "split it into several imports.")
+                                          .arg(kMaxGlossaryCsvBytes / (1024 * 1024)));
                    return Response::json(
                        translation.importCsv(Actor::of(r), source, target, r.rawBody).toJson());
                });

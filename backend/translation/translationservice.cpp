@@ -63,8 +63,9 @@ QJsonObject entryDetail(const GlossaryEntry &e)
 
 QJsonObject GlossaryImport::toJson() const
 {
+    // The first 100 reasons; `rejected` counts them all (a wrong file may reject every line).
     QJsonArray list;
-    for (const CsvRowError &e : errors)
+    for (const CsvRowError &e : errors.mid(0, 100))
         list.append(QJsonObject{{QStringLiteral("line"), e.line},
                                 {QStringLiteral("field"), e.field},
                                 {QStringLiteral("reason"), e.reason}});

@@ -48,6 +48,7 @@ private slots:
     void pagesLoadAndSearchFilters();
     void addPutsTheEntryFirstOnce();
     void duplicateAddIsRefused();
+    void addAnsweredAfterAPairSwitchIsNotShown();
     void editSavesWithTheVersion();
     void staleEditReloadsTheRow();
     void refusedEditStaysOnItsCell();
@@ -197,6 +198,26 @@ void TstGlossaryModel::duplicateAddIsRefused()
     QCOMPARE(errors.addErrors.at(0).status, 409);
     QCOMPARE(model->rowCount(), 1);
     waitIdle(*model);
+}
+
+void TstGlossaryModel::addAnsweredAfterAPairSwitchIsNotShown()
+{
+    auto model = loadedModel(QStringLiteral("cs"));
+    QVERIFY(
+        m_fixture->create(QStringLiteral("hu"), QStringLiteral("bord"), QStringLiteral("桌")).id >
+        0);
+    QSignalSpy added(model.get(), &GlossaryModel::entryAdded);
+    GlossaryEntry entry;
+    entry.term = QStringLiteral("katoen");
+    entry.translation = QStringLiteral("棉");
+    model->addEntry(entry);
+    model->setPair(QStringLiteral("hu"), QStringLiteral("zh")); // before the answer
+    waitIdle(*model);
+    QTRY_VERIFY(!model->isLoading());
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->entryAt(0).term, QStringLiteral("bord"));
+    QVERIFY(m_fixture->find(QStringLiteral("cs"), QStringLiteral("katoen")).id > 0);
 }
 
 void TstGlossaryModel::editSavesWithTheVersion()

@@ -222,6 +222,11 @@ void TstProductsPage::bulkSendToTranslationUpdatesStatuses()
     QVERIFY(bar->failures()->isHidden());
     for (const qint64 id : ids)
         QCOMPARE(statusOf(id), QStringLiteral("in_translation"));
+    // The refresh refills rows 0-4 with other listings: nothing stays selected for a second
+    // action to reach by mistake.
+    QVERIFY(!page->view()->selectionModel()->hasSelection());
+    QTRY_COMPARE(bar->selectedCount(), 0);
+    QVERIFY(!bar->translateButton()->isEnabled());
     // The tab counts follow, and the Imported tab loses the five rows.
     QTRY_COMPARE(page->model()->rowCount(), imported - 5);
     QTRY_COMPARE(page->statusTabs()->tabText(2),
@@ -236,6 +241,7 @@ void TstProductsPage::bulkSendToTranslationUpdatesStatuses()
     QTRY_VERIFY(
         std::none_of(ids.begin(), ids.end(), [&](qint64 id) { return shownIds().contains(id); }));
     QVERIFY(!shownIds().contains(0)); // every row loaded
+    QCOMPARE(bar->selectedCount(), 0);
 }
 
 void TstProductsPage::bulkFailuresAreNamed()
