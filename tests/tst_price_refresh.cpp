@@ -249,9 +249,10 @@ private slots:
         const qint64 teapot =
             importUrl(QStringLiteral("/shop/jp/products/2001"), QStringLiteral("localhost"));
         QVERIFY(bottle > 0 && skillet > 0 && teapot > 0);
-        // The US shop answers the next page request with 429 and Retry-After: 1.
+        // The US shop answers the next page request with 429 and Retry-After: 1 (product
+        // pages only: the image worker may be fetching the imports' images meanwhile).
         simControl(QStringLiteral("/__sim/faults"),
-                   {{QStringLiteral("path"), QStringLiteral("/shop/us/")},
+                   {{QStringLiteral("path"), QStringLiteral("/shop/us/products/")},
                     {QStringLiteral("mode"), QStringLiteral("429")},
                     {QStringLiteral("retryAfter"), 1},
                     {QStringLiteral("times"), 1}});

@@ -36,19 +36,19 @@ QList<DemoFeed> demoFeeds()
         {QStringLiteral("amazon.co.jp"),
          QByteArrayLiteral(
              "sku,title,price,currency,brand,category,url,image_urls,weight_g,stock,title_zh,"
-             "description\n"
+             "description,language\n"
              "JP-SUNSCREEN,日焼け止め ジェル SPF50+ 90g,1480,JPY,Biore,beauty,"
              "https://amazon.co.jp/dp/JP-SUNSCREEN,https://img.example/sun.jpg,120,300,"
-             "碧柔水感防晒啫喱 SPF50+ 90克,Water-based UV gel\n"
+             "碧柔水感防晒啫喱 SPF50+ 90克,Water-based UV gel,ja\n"
              "JP-MATCHA,宇治抹茶 パウダー 100g,2160,JPY,Marukyu,food,"
              "https://amazon.co.jp/dp/JP-MATCHA,https://img.example/matcha.jpg,150,50,,"
-             "Ceremonial grade Uji matcha\n"
+             "Ceremonial grade Uji matcha,ja\n"
              "JP-KNIFE,三徳包丁 ステンレス 165mm,5980,JPY,Kai,kitchen,"
              "https://amazon.co.jp/dp/JP-KNIFE,https://img.example/knife.jpg,300,20,"
-             "贝印三德刀 不锈钢 165毫米,Stainless steel santoku knife\n"
+             "贝印三德刀 不锈钢 165毫米,Stainless steel santoku knife,ja\n"
              "JP-FACEMASK,フェイスマスク 30枚入,1320,JPY,Lululun,beauty,"
              "https://amazon.co.jp/dp/JP-FACEMASK,https://img.example/mask.jpg,400,120,,"
-             "Daily hydrating sheet masks\n")},
+             "Daily hydrating sheet masks,ja\n")},
         {QStringLiteral("zalando.de"),
          QByteArrayLiteral(
              "sku,group,title,price,currency,brand,category,url,image_urls,weight_g,stock,"
