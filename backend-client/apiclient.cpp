@@ -13,6 +13,14 @@ namespace haitao::client {
 
 namespace {
 
+// A JSON body as sent: compact, with its type; none for a null object pointer.
+RawBody jsonBody(const QJsonObject *body)
+{
+    if (!body)
+        return {};
+    return {QJsonDocument(*body).toJson(QJsonDocument::Compact), "application/json"};
+}
+
 template <typename T> Page<T> parsePage(const QJsonObject &json)
 {
     Page<T> page;
@@ -121,18 +129,15 @@ void ApiClient::sendRequest(const QByteArray &method, const QString &path, const
             });
 }
 
-void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
-                         const QList<QPair<QByteArray, QByteArray>> &extraHeaders, Auth auth,
-                         QObject *context, std::function<void(const Result<JsonReply> &)> done)
+void ApiClient::sendChecked(const QByteArray &method, const QString &path, const RawBody &body,
+                            const QList<QPair<QByteArray, QByteArray>> &extraHeaders, Auth auth,
+                            QObject *context, std::function<void(const Result<RawResponse> &)> done)
 {
     QList<QPair<QByteArray, QByteArray>> headers = extraHeaders;
-    QByteArray payload;
-    if (body) {
-        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-        payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
-    }
+    if (!body.bytes.isEmpty() && !body.contentType.isEmpty())
+        headers.append(qMakePair(QByteArray("Content-Type"), body.contentType));
     const QString token = auth == Auth::Token ? m_token : QString();
-    sendRequest(method, path, payload, headers, token, context,
+    sendRequest(method, path, body.bytes, headers, token, context,
                 [this, token, done = std::move(done)](const RawResponse &r) {
                     if (r.status == 0) {
                         done(ApiError::network(r.networkError));
@@ -149,15 +154,29 @@ void ApiClient::sendJson(const QByteArray &method, const QString &path, const QJ
                         done(error);
                         return;
                     }
-                    JsonReply reply{r.status, QJsonObject(), r.headers};
-                    if (r.body.isEmpty()) {
-                        done(reply);
+                    done(r);
+                });
+}
+
+void ApiClient::sendJson(const QByteArray &method, const QString &path, const RawBody &body,
+                         const QList<QPair<QByteArray, QByteArray>> &headers, Auth auth,
+                         QObject *context, std::function<void(const Result<JsonReply> &)> done)
+{
+    sendChecked(method, path, body, headers, auth, context,
+                [done = std::move(done)](const Result<RawResponse> &r) {
+                    if (!r.ok()) {
+                        done(r.error());
+                        return;
+                    }
+                    JsonReply reply{r.value().status, QJsonObject(), r.value().headers};
+                    if (r.value().body.isEmpty()) {
+                        done(reply); // 204
                         return;
                     }
                     QJsonParseError parseError;
-                    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
+                    const QJsonDocument doc = QJsonDocument::fromJson(r.value().body, &parseError);
                     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-                        done(unreadableAnswer(r.status, parseError.errorString()));
+                        done(unreadableAnswer(r.value().status, parseError.errorString()));
                         return;
                     }
                     reply.body = doc.object();
@@ -169,7 +188,20 @@ void ApiClient::requestJson(const QByteArray &method, const QString &path, const
                             const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
                             Callback<JsonReply> done)
 {
-    sendJson(method, path, body, headers, Auth::Token, context, std::move(done));
+    sendJson(method, path, jsonBody(body), headers, Auth::Token, context, std::move(done));
+}
+
+void ApiClient::requestJson(const QByteArray &method, const QString &path, const RawBody &body,
+                            QObject *context, Callback<JsonReply> done)
+{
+    sendJson(method, path, body, {}, Auth::Token, context, std::move(done));
+}
+
+void ApiClient::requestBytes(const QByteArray &method, const QString &path, const RawBody &body,
+                             const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
+                             Callback<RawResponse> done)
+{
+    sendChecked(method, path, body, headers, Auth::Token, context, std::move(done));
 }
 
 template <typename T>
@@ -177,7 +209,7 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QJsonO
                      QObject *context, Callback<T> done,
                      std::function<T(const QJsonObject &)> parse, Auth auth)
 {
-    sendJson(method, path, body, {}, auth, context,
+    sendJson(method, path, jsonBody(body), {}, auth, context,
              [done = std::move(done), parse = std::move(parse)](const Result<JsonReply> &r) {
                  if (r.ok())
                      done(parse(r.value().body));

@@ -61,6 +61,13 @@ struct RawResponse
     QByteArray header(const QByteArray &name) const;
 };
 
+// A request body that is not JSON, with its Content-Type; empty bytes send no body.
+struct RawBody
+{
+    QByteArray bytes;
+    QByteArray contentType;
+};
+
 // A JSON answer with its headers, for calls whose state travels in headers (ETag, Location).
 struct JsonReply
 {
@@ -116,6 +123,14 @@ public:
     void requestJson(const QByteArray &method, const QString &path, const QJsonObject *body,
                      const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
                      Callback<JsonReply> done);
+    // The same with a body that is not JSON (a feed file, a CSV), sent as is.
+    void requestJson(const QByteArray &method, const QString &path, const RawBody &body,
+                     QObject *context, Callback<JsonReply> done);
+    // A call whose answer is not JSON (an image, a CSV export): the bytes and headers on
+    // success; errors, and the end of a session on 401, as for every typed call.
+    void requestBytes(const QByteArray &method, const QString &path, const RawBody &body,
+                      const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
+                      Callback<RawResponse> done);
 
     // Any request; `path` may carry a query string. Adds the bearer token when one is set.
     void send(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -136,9 +151,14 @@ private:
     void sendRequest(const QByteArray &method, const QString &path, const QByteArray &body,
                      const QList<QPair<QByteArray, QByteArray>> &headers, const QString &token,
                      QObject *context, std::function<void(const RawResponse &)> done);
-    void sendJson(const QByteArray &method, const QString &path, const QJsonObject *body,
+    void sendJson(const QByteArray &method, const QString &path, const RawBody &body,
                   const QList<QPair<QByteArray, QByteArray>> &headers, Auth auth, QObject *context,
                   std::function<void(const Result<JsonReply> &)> done);
+    // Sends `body` with the token (or none) and hands a successful answer on; a failure
+    // arrives as ApiError, and a 401 on the current token ends the session.
+    void sendChecked(const QByteArray &method, const QString &path, const RawBody &body,
+                     const QList<QPair<QByteArray, QByteArray>> &headers, Auth auth,
+                     QObject *context, std::function<void(const Result<RawResponse> &)> done);
     template <typename T>
     void call(const QByteArray &method, const QString &path, const QJsonObject *body,
               QObject *context, Callback<T> done, std::function<T(const QJsonObject &)> parse,

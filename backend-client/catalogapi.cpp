@@ -40,14 +40,6 @@ std::optional<ImportStatus> parseImport(const JsonReply &reply, QString *why)
 
 } // namespace
 
-template <typename T>
-void CatalogApi::call(const QByteArray &method, const QString &path, const QJsonObject *body,
-                      const QByteArray &ifMatch, QObject *context, Callback<T> done,
-                      Parser<T> parse) const
-{
-    jsonCall<T>(m_client, method, path, body, ifMatch, context, std::move(done), std::move(parse));
-}
-
 void CatalogApi::list(const ProductQuery &query, QObject *context,
                       Callback<Page<ProductSummary>> done) const
 {
@@ -62,8 +54,8 @@ void CatalogApi::list(const ProductQuery &query, QObject *context,
     else if (!query.cursor.isEmpty())
         q.addQueryItem(QStringLiteral("cursor"), query.cursor);
     q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
-    call<Page<ProductSummary>>(
-        "GET", pathWithQuery(kProducts, q), nullptr, {}, context, std::move(done),
+    jsonCall<Page<ProductSummary>>(
+        m_client, "GET", pathWithQuery(kProducts, q), nullptr, {}, context, std::move(done),
         [](const JsonReply &r, QString *why) -> std::optional<Page<ProductSummary>> {
             Page<ProductSummary> page;
             const QJsonArray items = r.body.value(QStringLiteral("items")).toArray();
@@ -81,8 +73,8 @@ void CatalogApi::list(const ProductQuery &query, QObject *context,
 
 void CatalogApi::product(qint64 id, QObject *context, Callback<ProductDetail> done) const
 {
-    call<ProductDetail>("GET", kProducts + QStringLiteral("/%1").arg(id), nullptr, {}, context,
-                        std::move(done), &parseDetail);
+    jsonCall<ProductDetail>(m_client, "GET", kProducts + QStringLiteral("/%1").arg(id), nullptr, {},
+                            context, std::move(done), &parseDetail);
 }
 
 void CatalogApi::counts(const ProductFilter &filter, QObject *context,
@@ -90,17 +82,17 @@ void CatalogApi::counts(const ProductFilter &filter, QObject *context,
 {
     QUrlQuery q;
     addFilter(&q, filter);
-    call<StatusCounts>("GET", pathWithQuery(kProducts + QStringLiteral("/counts"), q), nullptr, {},
-                       context, std::move(done), [](const JsonReply &r, QString *why) {
-                           return StatusCounts::fromJson(r.body, why);
-                       });
+    jsonCall<StatusCounts>(
+        m_client, "GET", pathWithQuery(kProducts + QStringLiteral("/counts"), q), nullptr, {},
+        context, std::move(done),
+        [](const JsonReply &r, QString *why) { return StatusCounts::fromJson(r.body, why); });
 }
 
 void CatalogApi::bulk(const BulkAction &action, QObject *context, Callback<BulkResult> done) const
 {
     const QJsonObject body = action.toJson();
-    call<BulkResult>(
-        "POST", kProducts + QStringLiteral("/bulk"), &body, {}, context, std::move(done),
+    jsonCall<BulkResult>(
+        m_client, "POST", kProducts + QStringLiteral("/bulk"), &body, {}, context, std::move(done),
         [](const JsonReply &r, QString *why) { return BulkResult::fromJson(r.body, why); });
 }
 
@@ -108,8 +100,8 @@ void CatalogApi::assign(qint64 id, const QString &assignee, const QByteArray &et
                         QObject *context, Callback<ProductDetail> done) const
 {
     const QJsonObject body{{QStringLiteral("assignee"), assignee}};
-    call<ProductDetail>("PUT", kProducts + QStringLiteral("/%1/assignee").arg(id), &body, etag,
-                        context, std::move(done), &parseDetail);
+    jsonCall<ProductDetail>(m_client, "PUT", kProducts + QStringLiteral("/%1/assignee").arg(id),
+                            &body, etag, context, std::move(done), &parseDetail);
 }
 
 void CatalogApi::transition(qint64 id, ProductStatus to, const QString &comment,
@@ -119,8 +111,8 @@ void CatalogApi::transition(qint64 id, ProductStatus to, const QString &comment,
     QJsonObject body{{QStringLiteral("to"), productStatusName(to)}};
     if (!comment.isEmpty())
         body.insert(QStringLiteral("comment"), comment);
-    call<ProductDetail>("POST", kProducts + QStringLiteral("/%1/transitions").arg(id), &body, etag,
-                        context, std::move(done), &parseDetail);
+    jsonCall<ProductDetail>(m_client, "POST", kProducts + QStringLiteral("/%1/transitions").arg(id),
+                            &body, etag, context, std::move(done), &parseDetail);
 }
 
 void CatalogApi::startImport(const FeedUpload &upload, QObject *context,
@@ -133,47 +125,34 @@ void CatalogApi::startImport(const FeedUpload &upload, QObject *context,
         q.addQueryItem(QStringLiteral("encoding"), upload.encoding);
     const QByteArray contentType =
         upload.format == QLatin1String("jsonl") ? "application/jsonl" : "text/csv";
-    // The feed is the raw body, not JSON: the raw send, with errors mapped as usual.
-    m_client->send("POST", pathWithQuery(kImports, q), upload.body,
-                   {{QByteArray("Content-Type"), contentType}}, context,
-                   [done = std::move(done)](const RawResponse &r) {
-                       if (const std::optional<ApiError> e = rawAnswerError(r)) {
-                           done(*e);
-                           return;
-                       }
-                       QString why;
-                       const std::optional<ImportStatus> s =
-                           ImportStatus::fromJson(QJsonDocument::fromJson(r.body).object(), &why);
-                       if (s)
-                           done(*s);
-                       else
-                           done(unreadableAnswer(r.status, why));
-                   });
+    jsonCall<ImportStatus>(m_client, "POST", pathWithQuery(kImports, q),
+                           RawBody{upload.body, contentType}, context, std::move(done),
+                           &parseImport);
 }
 
 void CatalogApi::importStatus(qint64 id, QObject *context, Callback<ImportStatus> done) const
 {
-    call<ImportStatus>("GET", kImports + QStringLiteral("/%1").arg(id), nullptr, {}, context,
-                       std::move(done), &parseImport);
+    jsonCall<ImportStatus>(m_client, "GET", kImports + QStringLiteral("/%1").arg(id), nullptr, {},
+                           context, std::move(done), &parseImport);
 }
 
 void CatalogApi::cancelImport(qint64 id, QObject *context, Callback<ImportStatus> done) const
 {
-    call<ImportStatus>("POST", kImports + QStringLiteral("/%1/cancel").arg(id), nullptr, {},
-                       context, std::move(done), &parseImport);
+    jsonCall<ImportStatus>(m_client, "POST", kImports + QStringLiteral("/%1/cancel").arg(id),
+                           nullptr, {}, context, std::move(done), &parseImport);
 }
 
 void CatalogApi::importUrl(const QString &url, QObject *context, Callback<ProductDetail> done) const
 {
     const QJsonObject body{{QStringLiteral("url"), url}};
-    call<ProductDetail>("POST", kImports + QStringLiteral("/url"), &body, {}, context,
-                        std::move(done), &parseDetail);
+    jsonCall<ProductDetail>(m_client, "POST", kImports + QStringLiteral("/url"), &body, {}, context,
+                            std::move(done), &parseDetail);
 }
 
 void CatalogApi::priceHistory(qint64 id, QObject *context, Callback<QList<PricePoint>> done) const
 {
-    call<QList<PricePoint>>(
-        "GET", kProducts + QStringLiteral("/%1/prices").arg(id), nullptr, {}, context,
+    jsonCall<QList<PricePoint>>(
+        m_client, "GET", kProducts + QStringLiteral("/%1/prices").arg(id), nullptr, {}, context,
         std::move(done), [](const JsonReply &r, QString *why) -> std::optional<QList<PricePoint>> {
             QList<PricePoint> points;
             for (const QJsonValue &v : r.body.value(QStringLiteral("items")).toArray()) {
@@ -188,13 +167,13 @@ void CatalogApi::priceHistory(qint64 id, QObject *context, Callback<QList<PriceP
 
 void CatalogApi::image(const QString &path, QObject *context, Callback<QByteArray> done) const
 {
-    m_client->send("GET", path, {}, {{QByteArray("Accept"), QByteArray("image/*")}}, context,
-                   [done = std::move(done)](const RawResponse &r) {
-                       if (const std::optional<ApiError> e = rawAnswerError(r))
-                           done(*e);
-                       else
-                           done(r.body);
-                   });
+    m_client->requestBytes("GET", path, {}, {{QByteArray("Accept"), QByteArray("image/*")}},
+                           context, [done = std::move(done)](const Result<RawResponse> &r) {
+                               if (r.ok())
+                                   done(r.value().body);
+                               else
+                                   done(r.error());
+                           });
 }
 
 } // namespace haitao::client

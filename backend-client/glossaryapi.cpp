@@ -36,14 +36,6 @@ std::optional<GlossaryEntry> parseEntry(const JsonReply &reply, QString *why)
     return GlossaryEntry::fromJson(reply.body, why);
 }
 
-ApiError errorOf(const RawResponse &r)
-{
-    if (r.status == 0)
-        return ApiError::network(r.networkError);
-    return ApiError::fromResponse(r.status, r.body, r.header("Retry-After"),
-                                  r.header("X-Request-Id"));
-}
-
 } // namespace
 
 void GlossaryApi::list(const QString &source, const QString &target, const QString &search,
@@ -98,49 +90,36 @@ void GlossaryApi::remove(const GlossaryEntry &entry, QObject *context, Callback<
 void GlossaryApi::exportCsv(const QString &source, const QString &target, QObject *context,
                             Callback<QByteArray> done) const
 {
-    // CSV is not JSON: a raw call, with the error mapping of the JSON calls.
-    m_client->send(
+    m_client->requestBytes(
         "GET", pathWithQuery(kGlossaryPath + QStringLiteral("/export"), pairQuery(source, target)),
-        {}, {}, context, [done = std::move(done)](const RawResponse &r) {
-            if (r.status >= 200 && r.status < 300)
-                done(r.body);
+        {}, {}, context, [done = std::move(done)](const Result<RawResponse> &r) {
+            if (r.ok())
+                done(r.value().body);
             else
-                done(errorOf(r));
+                done(r.error());
         });
 }
 
 void GlossaryApi::importCsv(const QString &source, const QString &target, const QByteArray &csv,
                             QObject *context, Callback<GlossaryImportResult> done) const
 {
-    const QList<QPair<QByteArray, QByteArray>> headers{
-        qMakePair(QByteArray("Content-Type"), QByteArray("text/csv; charset=utf-8"))};
-    m_client->send(
-        "POST", pathWithQuery(kGlossaryPath + QStringLiteral("/import"), pairQuery(source, target)),
-        csv, headers, context, [done = std::move(done)](const RawResponse &r) {
-            if (r.status < 200 || r.status >= 300) {
-                done(errorOf(r));
-                return;
-            }
-            QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
-            if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-                done(unreadableAnswer(r.status, parseError.errorString()));
-                return;
-            }
-            const QJsonObject json = doc.object();
+    jsonCall<GlossaryImportResult>(
+        m_client, "POST",
+        pathWithQuery(kGlossaryPath + QStringLiteral("/import"), pairQuery(source, target)),
+        RawBody{csv, "text/csv; charset=utf-8"}, context, std::move(done),
+        [](const JsonReply &r, QString *) -> std::optional<GlossaryImportResult> {
             GlossaryImportResult result;
-            result.added = json.value(QStringLiteral("added")).toInt();
-            result.updated = json.value(QStringLiteral("updated")).toInt();
-            result.unchanged = json.value(QStringLiteral("unchanged")).toInt();
-            result.rejected = json.value(QStringLiteral("rejected")).toInt();
-            const QJsonArray errors = json.value(QStringLiteral("errors")).toArray();
-            for (const QJsonValue &v : errors) {
+            result.added = r.body.value(QStringLiteral("added")).toInt();
+            result.updated = r.body.value(QStringLiteral("updated")).toInt();
+            result.unchanged = r.body.value(QStringLiteral("unchanged")).toInt();
+            result.rejected = r.body.value(QStringLiteral("rejected")).toInt();
+            for (const QJsonValue &v : r.body.value(QStringLiteral("errors")).toArray()) {
                 const QJsonObject o = v.toObject();
                 result.errors.append({o.value(QStringLiteral("line")).toInteger(),
                                       o.value(QStringLiteral("field")).toString(),
                                       o.value(QStringLiteral("reason")).toString()});
             }
-            done(result);
+            return result;
         });
 }
 

@@ -12,14 +12,4 @@ ApiError unreadableAnswer(int status, const QString &why)
     return e;
 }
 
-std::optional<ApiError> rawAnswerError(const RawResponse &r)
-{
-    if (r.status == 0)
-        return ApiError::network(r.networkError);
-    if (r.status >= 400)
-        return ApiError::fromResponse(r.status, r.body, r.header("Retry-After"),
-                                      r.header("X-Request-Id"));
-    return std::nullopt;
-}
-
 } // namespace haitao::client

@@ -23,18 +23,10 @@ std::optional<Listing> parseListing(const JsonReply &reply, QString *why)
 
 } // namespace
 
-template <typename T>
-void ListingApi::call(const QByteArray &method, const QString &path, const QJsonObject *body,
-                      const QByteArray &ifMatch, QObject *context, Callback<T> done,
-                      Parser<T> parse) const
-{
-    jsonCall<T>(m_client, method, path, body, ifMatch, context, std::move(done), std::move(parse));
-}
-
 void ListingApi::listing(qint64 productId, QObject *context, Callback<Listing> done) const
 {
-    call<Listing>("GET", productPath(productId), nullptr, {}, context, std::move(done),
-                  &parseListing);
+    jsonCall<Listing>(m_client, "GET", productPath(productId), nullptr, {}, context,
+                      std::move(done), &parseListing);
 }
 
 void ListingApi::save(qint64 productId, const ListingText &text, const QByteArray &etag,
@@ -42,8 +34,8 @@ void ListingApi::save(qint64 productId, const ListingText &text, const QByteArra
 {
     const QJsonObject body = text.toJson();
     ListingApi api = *this;
-    call<Listing>(
-        "PUT", productPath(productId, QStringLiteral("/listing")), &body, etag, context,
+    jsonCall<Listing>(
+        m_client, "PUT", productPath(productId, QStringLiteral("/listing")), &body, etag, context,
         [api, productId, context, done, conflict](const Result<Listing> &r) {
             if (r.ok() || r.error().kind != ProblemKind::PreconditionFailed || !conflict) {
                 done(r);
@@ -67,15 +59,15 @@ void ListingApi::transition(qint64 productId, const QString &to, const QString &
     QJsonObject body{{QStringLiteral("to"), to}};
     if (!comment.isEmpty())
         body.insert(QStringLiteral("comment"), comment);
-    call<Listing>("POST", productPath(productId, QStringLiteral("/transitions")), &body, etag,
-                  context, std::move(done), &parseListing);
+    jsonCall<Listing>(m_client, "POST", productPath(productId, QStringLiteral("/transitions")),
+                      &body, etag, context, std::move(done), &parseListing);
 }
 
 void ListingApi::events(qint64 productId, QObject *context,
                         Callback<QList<ListingEvent>> done) const
 {
-    call<QList<ListingEvent>>(
-        "GET", productPath(productId, QStringLiteral("/events")), nullptr, {}, context,
+    jsonCall<QList<ListingEvent>>(
+        m_client, "GET", productPath(productId, QStringLiteral("/events")), nullptr, {}, context,
         std::move(done), [](const JsonReply &r, QString *) -> std::optional<QList<ListingEvent>> {
             QList<ListingEvent> events;
             for (const QJsonValue &v : r.body.value(QStringLiteral("items")).toArray()) {
@@ -100,9 +92,10 @@ void ListingApi::translationMemory(const QString &source, const QString &target,
     query.addQueryItem(QStringLiteral("target"), target);
     query.addQueryItem(QStringLiteral("text"), text);
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    call<QList<TmSuggestion>>(
-        "GET", pathWithQuery(QStringLiteral("/api/v1/catalog/tm"), query), nullptr, {}, context,
-        std::move(done), [](const JsonReply &r, QString *) -> std::optional<QList<TmSuggestion>> {
+    jsonCall<QList<TmSuggestion>>(
+        m_client, "GET", pathWithQuery(QStringLiteral("/api/v1/catalog/tm"), query), nullptr, {},
+        context, std::move(done),
+        [](const JsonReply &r, QString *) -> std::optional<QList<TmSuggestion>> {
             QList<TmSuggestion> items;
             for (const QJsonValue &v : r.body.value(QStringLiteral("items")).toArray()) {
                 const QJsonObject o = v.toObject();
@@ -124,8 +117,8 @@ void ListingApi::machineTranslate(const QStringList &texts, const QString &sourc
                            {QStringLiteral("sourceLanguage"), source},
                            {QStringLiteral("targetLanguage"), target}};
     const qsizetype expected = texts.size();
-    call<MtResult>(
-        "POST", QStringLiteral("/api/v1/catalog/mt"), &body, {}, context, std::move(done),
+    jsonCall<MtResult>(
+        m_client, "POST", QStringLiteral("/api/v1/catalog/mt"), &body, {}, context, std::move(done),
         [expected](const JsonReply &r, QString *why) -> std::optional<MtResult> {
             MtResult result;
             for (const QJsonValue &v : r.body.value(QStringLiteral("translations")).toArray())

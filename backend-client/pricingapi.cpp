@@ -43,20 +43,12 @@ std::optional<QList<FxRate>> parseRates(const QJsonArray &items, QString *why)
 
 } // namespace
 
-template <typename T>
-void PricingApi::call(const QByteArray &method, const QString &path, const QJsonObject *body,
-                      const QByteArray &ifMatch, QObject *context, Callback<T> done,
-                      Parser<T> parse) const
-{
-    jsonCall<T>(m_client, method, path, body, ifMatch, context, std::move(done), std::move(parse));
-}
-
 void PricingApi::quote(const QJsonObject &request, QObject *context,
                        Callback<QJsonObject> done) const
 {
-    call<QJsonObject>("POST", QStringLiteral("/api/v1/quotes"), &request, {}, context,
-                      std::move(done),
-                      [](const JsonReply &r, QString *) { return std::optional(r.body); });
+    jsonCall<QJsonObject>(m_client, "POST", QStringLiteral("/api/v1/quotes"), &request, {}, context,
+                          std::move(done),
+                          [](const JsonReply &r, QString *) { return std::optional(r.body); });
 }
 
 void PricingApi::simulate(const QJsonObject &request, const std::optional<Sweep> &sweep,
@@ -68,15 +60,17 @@ void PricingApi::simulate(const QJsonObject &request, const std::optional<Sweep>
                                                          {QStringLiteral("toG"), sweep->toG},
                                                          {QStringLiteral("stepG"), sweep->stepG}});
     }
-    call<Simulation>(
-        "POST", QStringLiteral("/api/v1/quotes/simulate"), &body, {}, context, std::move(done),
-        [](const JsonReply &r, QString *why) { return Simulation::fromJson(r.body, why); });
+    jsonCall<Simulation>(m_client, "POST", QStringLiteral("/api/v1/quotes/simulate"), &body, {},
+                         context, std::move(done), [](const JsonReply &r, QString *why) {
+                             return Simulation::fromJson(r.body, why);
+                         });
 }
 
 void PricingApi::listRuleSets(QObject *context, Callback<QList<RuleSetVersion>> done) const
 {
-    call<QList<RuleSetVersion>>(
-        "GET", QStringLiteral("/api/v1/pricing/rulesets"), nullptr, {}, context, std::move(done),
+    jsonCall<QList<RuleSetVersion>>(
+        m_client, "GET", QStringLiteral("/api/v1/pricing/rulesets"), nullptr, {}, context,
+        std::move(done),
         [](const JsonReply &r, QString *why) -> std::optional<QList<RuleSetVersion>> {
             QList<RuleSetVersion> versions;
             const QJsonArray items = r.body.value(QStringLiteral("items")).toArray();
@@ -92,15 +86,16 @@ void PricingApi::listRuleSets(QObject *context, Callback<QList<RuleSetVersion>> 
 
 void PricingApi::ruleSet(qint64 version, QObject *context, Callback<RuleSetVersion> done) const
 {
-    call<RuleSetVersion>("GET", QStringLiteral("/api/v1/pricing/rulesets/%1").arg(version), nullptr,
-                         {}, context, std::move(done), [](const JsonReply &r, QString *why) {
-                             return RuleSetVersion::fromJson(r.body, why);
-                         });
+    jsonCall<RuleSetVersion>(
+        m_client, "GET", QStringLiteral("/api/v1/pricing/rulesets/%1").arg(version), nullptr, {},
+        context, std::move(done),
+        [](const JsonReply &r, QString *why) { return RuleSetVersion::fromJson(r.body, why); });
 }
 
 void PricingApi::draft(QObject *context, Callback<Draft> done) const
 {
-    call<Draft>("GET", kDraftPath, nullptr, {}, context, std::move(done), &parseDraft);
+    jsonCall<Draft>(m_client, "GET", kDraftPath, nullptr, {}, context, std::move(done),
+                    &parseDraft);
 }
 
 void PricingApi::createDraft(std::optional<qint64> fromVersion, QObject *context,
@@ -109,47 +104,47 @@ void PricingApi::createDraft(std::optional<qint64> fromVersion, QObject *context
     QJsonObject body;
     if (fromVersion)
         body.insert(QStringLiteral("from"), *fromVersion);
-    call<Draft>("POST", kDraftPath, &body, {}, context, std::move(done), &parseDraft);
+    jsonCall<Draft>(m_client, "POST", kDraftPath, &body, {}, context, std::move(done), &parseDraft);
 }
 
 void PricingApi::saveDraft(const QJsonObject &document, const QByteArray &etag, QObject *context,
                            Callback<Draft> done) const
 {
     const QJsonObject body{{QStringLiteral("document"), document}};
-    call<Draft>("PUT", kDraftPath, &body, etag, context, std::move(done),
-                [document](const JsonReply &r, QString *why) {
-                    std::optional<Draft> draft = parseDraft(r, why);
-                    if (draft && draft->document.isEmpty())
-                        draft->document = document;
-                    return draft;
-                });
+    jsonCall<Draft>(m_client, "PUT", kDraftPath, &body, etag, context, std::move(done),
+                    [document](const JsonReply &r, QString *why) {
+                        std::optional<Draft> draft = parseDraft(r, why);
+                        if (draft && draft->document.isEmpty())
+                            draft->document = document;
+                        return draft;
+                    });
 }
 
 void PricingApi::discardDraft(const QByteArray &etag, QObject *context, Callback<Done> done) const
 {
-    call<Done>("DELETE", kDraftPath, nullptr, etag, context, std::move(done),
-               [](const JsonReply &, QString *) { return std::optional(Done{}); });
+    jsonCall<Done>(m_client, "DELETE", kDraftPath, nullptr, etag, context, std::move(done),
+                   [](const JsonReply &, QString *) { return std::optional(Done{}); });
 }
 
 void PricingApi::draftDiff(QObject *context, Callback<DraftDiff> done) const
 {
-    call<DraftDiff>("GET", kDraftPath + QStringLiteral("/diff"), nullptr, {}, context,
-                    std::move(done), [](const JsonReply &r, QString *) {
-                        DraftDiff diff;
-                        diff.basedOn = r.body.value(QStringLiteral("basedOn")).toInteger();
-                        diff.against = r.body.value(QStringLiteral("against")).toInteger();
-                        const QJsonArray changes =
-                            r.body.value(QStringLiteral("changes")).toArray();
-                        for (const QJsonValue &v : changes) {
-                            const QJsonObject o = v.toObject();
-                            diff.changes.append({o.value(QStringLiteral("change")).toString(),
-                                                 o.value(QStringLiteral("id")).toString(),
-                                                 o.value(QStringLiteral("kind")).toString(),
-                                                 o.value(QStringLiteral("before")),
-                                                 o.value(QStringLiteral("after"))});
-                        }
-                        return std::optional(diff);
-                    });
+    jsonCall<DraftDiff>(m_client, "GET", kDraftPath + QStringLiteral("/diff"), nullptr, {}, context,
+                        std::move(done), [](const JsonReply &r, QString *) {
+                            DraftDiff diff;
+                            diff.basedOn = r.body.value(QStringLiteral("basedOn")).toInteger();
+                            diff.against = r.body.value(QStringLiteral("against")).toInteger();
+                            const QJsonArray changes =
+                                r.body.value(QStringLiteral("changes")).toArray();
+                            for (const QJsonValue &v : changes) {
+                                const QJsonObject o = v.toObject();
+                                diff.changes.append({o.value(QStringLiteral("change")).toString(),
+                                                     o.value(QStringLiteral("id")).toString(),
+                                                     o.value(QStringLiteral("kind")).toString(),
+                                                     o.value(QStringLiteral("before")),
+                                                     o.value(QStringLiteral("after"))});
+                            }
+                            return std::optional(diff);
+                        });
 }
 
 void PricingApi::publishDraft(const PublishRequest &request, const QByteArray &etag,
@@ -160,9 +155,10 @@ void PricingApi::publishDraft(const PublishRequest &request, const QByteArray &e
         body.insert(QStringLiteral("effectiveAt"), toWireTime(request.effectiveAt));
     if (!request.note.isEmpty())
         body.insert(QStringLiteral("note"), request.note);
-    call<RuleSetVersion>(
-        "POST", kDraftPath + QStringLiteral("/publish"), &body, etag, context, std::move(done),
-        [](const JsonReply &r, QString *why) { return RuleSetVersion::fromJson(r.body, why); });
+    jsonCall<RuleSetVersion>(m_client, "POST", kDraftPath + QStringLiteral("/publish"), &body, etag,
+                             context, std::move(done), [](const JsonReply &r, QString *why) {
+                                 return RuleSetVersion::fromJson(r.body, why);
+                             });
 }
 
 void PricingApi::listAudit(const PricingAuditQuery &query, QObject *context,
@@ -172,9 +168,9 @@ void PricingApi::listAudit(const PricingAuditQuery &query, QObject *context,
     if (!query.cursor.isEmpty())
         q.addQueryItem(QStringLiteral("cursor"), query.cursor);
     q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
-    call<Page<AuditEntry>>(
-        "GET", pathWithQuery(QStringLiteral("/api/v1/pricing/audit"), q), nullptr, {}, context,
-        std::move(done), [](const JsonReply &r, QString *) {
+    jsonCall<Page<AuditEntry>>(
+        m_client, "GET", pathWithQuery(QStringLiteral("/api/v1/pricing/audit"), q), nullptr, {},
+        context, std::move(done), [](const JsonReply &r, QString *) {
             Page<AuditEntry> page;
             const QJsonArray items = r.body.value(QStringLiteral("items")).toArray();
             for (const QJsonValue &v : items)
@@ -186,16 +182,16 @@ void PricingApi::listAudit(const PricingAuditQuery &query, QObject *context,
 
 void PricingApi::fxRates(QObject *context, Callback<FxRates> done) const
 {
-    call<FxRates>("GET", QStringLiteral("/api/v1/fx/rates"), nullptr, {}, context, std::move(done),
-                  [](const JsonReply &r, QString *why) -> std::optional<FxRates> {
-                      std::optional<QList<FxRate>> items =
-                          parseRates(r.body.value(QStringLiteral("items")).toArray(), why);
-                      if (!items)
-                          return std::nullopt;
-                      return FxRates{r.body.value(QStringLiteral("snapshot")).toInteger(),
-                                     r.body.value(QStringLiteral("maxAgeHours")).toInteger(),
-                                     *items};
-                  });
+    jsonCall<FxRates>(
+        m_client, "GET", QStringLiteral("/api/v1/fx/rates"), nullptr, {}, context, std::move(done),
+        [](const JsonReply &r, QString *why) -> std::optional<FxRates> {
+            std::optional<QList<FxRate>> items =
+                parseRates(r.body.value(QStringLiteral("items")).toArray(), why);
+            if (!items)
+                return std::nullopt;
+            return FxRates{r.body.value(QStringLiteral("snapshot")).toInteger(),
+                           r.body.value(QStringLiteral("maxAgeHours")).toInteger(), *items};
+        });
 }
 
 void PricingApi::fxHistory(const QString &currency, int days, QObject *context,
@@ -205,8 +201,8 @@ void PricingApi::fxHistory(const QString &currency, int days, QObject *context,
     q.addQueryItem(QStringLiteral("days"), QString::number(days));
     const QString path = QStringLiteral("/api/v1/fx/rates/%1/history")
                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(currency)));
-    call<FxHistory>(
-        "GET", pathWithQuery(path, q), nullptr, {}, context, std::move(done),
+    jsonCall<FxHistory>(
+        m_client, "GET", pathWithQuery(path, q), nullptr, {}, context, std::move(done),
         [](const JsonReply &r, QString *why) -> std::optional<FxHistory> {
             std::optional<QList<FxRate>> items =
                 parseRates(r.body.value(QStringLiteral("items")).toArray(), why);
@@ -219,26 +215,26 @@ void PricingApi::fxHistory(const QString &currency, int days, QObject *context,
 void PricingApi::enterRate(const ManualRate &rate, QObject *context, Callback<FxRate> done) const
 {
     const QJsonObject body = rate.toJson();
-    call<FxRate>("POST", QStringLiteral("/api/v1/fx/rates"), &body, {}, context, std::move(done),
-                 [](const JsonReply &r, QString *why) { return FxRate::fromJson(r.body, why); });
+    jsonCall<FxRate>(
+        m_client, "POST", QStringLiteral("/api/v1/fx/rates"), &body, {}, context, std::move(done),
+        [](const JsonReply &r, QString *why) { return FxRate::fromJson(r.body, why); });
 }
 
 void PricingApi::fetchRates(QObject *context, Callback<FxFetchResult> done) const
 {
     const QJsonObject body; // an empty JSON body, as for every POST
-    call<FxFetchResult>("POST", QStringLiteral("/api/v1/fx/fetch"), &body, {}, context,
-                        std::move(done), [](const JsonReply &r, QString *) {
-                            FxFetchResult result;
-                            result.url = r.body.value(QStringLiteral("url")).toString();
-                            result.asOf =
-                                fromWireTime(r.body.value(QStringLiteral("asOf")).toString());
-                            const QJsonArray currencies =
-                                r.body.value(QStringLiteral("currencies")).toArray();
-                            for (const QJsonValue &v : currencies)
-                                result.currencies.append(v.toString());
-                            result.snapshot = r.body.value(QStringLiteral("snapshot")).toInteger();
-                            return std::optional(result);
-                        });
+    jsonCall<FxFetchResult>(
+        m_client, "POST", QStringLiteral("/api/v1/fx/fetch"), &body, {}, context, std::move(done),
+        [](const JsonReply &r, QString *) {
+            FxFetchResult result;
+            result.url = r.body.value(QStringLiteral("url")).toString();
+            result.asOf = fromWireTime(r.body.value(QStringLiteral("asOf")).toString());
+            const QJsonArray currencies = r.body.value(QStringLiteral("currencies")).toArray();
+            for (const QJsonValue &v : currencies)
+                result.currencies.append(v.toString());
+            result.snapshot = r.body.value(QStringLiteral("snapshot")).toInteger();
+            return std::optional(result);
+        });
 }
 
 } // namespace haitao::client

@@ -58,12 +58,6 @@ public:
     void fetchRates(QObject *context, Callback<FxFetchResult> done) const;
 
 private:
-    template <typename T>
-    using Parser = std::function<std::optional<T>(const JsonReply &, QString *)>;
-    template <typename T>
-    void call(const QByteArray &method, const QString &path, const QJsonObject *body,
-              const QByteArray &ifMatch, QObject *context, Callback<T> done, Parser<T> parse) const;
-
     ApiClient *m_client;
 };
 

@@ -210,6 +210,14 @@ private slots:
     {
         auto c = signedIn(QStringLiteral("admin"), TestServer::adminPassword());
         QVERIFY(c->wait<UserInfo>([&](QObject *ctx, auto done) { c->api().me(ctx, done); }).ok());
+        // Calls whose bodies or answers are not JSON (an export, an upload) carry the token too.
+        const QString csvExport =
+            QStringLiteral("/api/v1/catalog/glossary/export?source=en&target=zh");
+        const auto exported = c->wait<client::RawResponse>([&](QObject *ctx, auto done) {
+            c->api().requestBytes("GET", csvExport, {}, {}, ctx, done);
+        });
+        QVERIFY2(exported.ok(), qPrintable(exported.ok() ? QString() : exported.error().detail));
+        QVERIFY(exported.value().body.startsWith("\xEF\xBB\xBF")); // the CSV's BOM
         QSignalSpy expired(&c->api(), &client::ApiClient::sessionExpired);
         advance(3601);
         const auto r = c->wait<UserInfo>([&](QObject *ctx, auto done) { c->api().me(ctx, done); });
@@ -217,6 +225,19 @@ private slots:
         QCOMPARE(r.error().status, 401);
         QCOMPARE(r.error().kind, ProblemKind::Unauthenticated);
         QCOMPARE(expired.count(), 1);
+        // ...and end the session the same way.
+        const auto bytes = c->wait<client::RawResponse>([&](QObject *ctx, auto done) {
+            c->api().requestBytes("GET", csvExport, {}, {}, ctx, done);
+        });
+        QCOMPARE(bytes.error().status, 401);
+        QCOMPARE(expired.count(), 2);
+        const auto upload = c->wait<client::JsonReply>([&](QObject *ctx, auto done) {
+            c->api().requestJson(
+                "POST", QStringLiteral("/api/v1/catalog/imports?site=shop.example&format=csv"),
+                client::RawBody{"sku,title,price,currency\n", "text/csv"}, ctx, done);
+        });
+        QCOMPARE(upload.error().status, 401);
+        QCOMPARE(expired.count(), 3);
     }
 
     void wrongPasswordIsNotALostSession()
