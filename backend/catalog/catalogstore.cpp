@@ -17,6 +17,8 @@ namespace haitao::server::catalog::catalogstore {
 
 namespace {
 
+using sql::containsPattern;
+using sql::isSqlite;
 using sql::jsonText;
 using sql::L;
 using sql::text;
@@ -509,7 +511,7 @@ struct Selection
 Selection select(const QSqlDatabase &db, const ProductFilter &filter, bool withStatus)
 {
     Selection s;
-    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    const bool sqlite = isSqlite(db);
     s.search = filter.search.trimmed();
     s.from = QStringLiteral("FROM products p");
     // Trigram search needs three characters; shorter terms (two-character Chinese words are
@@ -527,17 +529,11 @@ Selection select(const QSqlDatabase &db, const ProductFilter &filter, bool withS
         s.values.append({QStringLiteral(":match"), QLatin1Char('"') + phrase + QLatin1Char('"')});
         s.values.append({QStringLiteral(":exactsku"), s.search});
     } else if (!s.search.isEmpty()) {
-        s.where << (sqlite ? QStringLiteral("(p.title LIKE :like ESCAPE '!' OR p.title_zh LIKE "
-                                            ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
-                                            "skus WHERE source_sku = :sku))")
-                           : QStringLiteral("(p.title ILIKE :like ESCAPE '!' OR p.title_zh ILIKE "
-                                            ":like2 ESCAPE '!' OR p.id IN (SELECT product_id FROM "
-                                            "skus WHERE source_sku = :sku))"));
-        QString escaped = s.search;
-        escaped.replace(QLatin1String("!"), QLatin1String("!!"))
-            .replace(QLatin1String("%"), QLatin1String("!%"))
-            .replace(QLatin1String("_"), QLatin1String("!_"));
-        const QString like = QLatin1Char('%') + escaped + QLatin1Char('%');
+        s.where << QStringLiteral("(p.title %1 :like ESCAPE '!' OR p.title_zh %1 :like2 ESCAPE "
+                                  "'!' OR p.id IN (SELECT product_id FROM skus WHERE source_sku = "
+                                  ":sku))")
+                       .arg(sqlite ? QLatin1String("LIKE") : QLatin1String("ILIKE"));
+        const QString like = containsPattern(s.search);
         s.values.append({QStringLiteral(":like"), like});
         s.values.append({QStringLiteral(":like2"), like});
         s.values.append({QStringLiteral(":sku"), s.search});

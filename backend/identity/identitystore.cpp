@@ -39,15 +39,6 @@ std::optional<StoredUser> oneUser(Statement &q)
     return StoredUser{readUser(q.query()), q.value(6).toString()};
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text.toLower();
-    escaped.replace(QLatin1String("!"), QLatin1String("!!"))
-        .replace(QLatin1String("%"), QLatin1String("!%"))
-        .replace(QLatin1String("_"), QLatin1String("!_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
 } // namespace
 
 QList<Migration> migrations()
@@ -169,8 +160,8 @@ Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter)
     if (filter.role)
         q.bindValue(QStringLiteral(":role"), roleToString(*filter.role));
     if (!filter.search.isEmpty()) {
-        q.bindValue(QStringLiteral(":q"), likePattern(filter.search));
-        q.bindValue(QStringLiteral(":q2"), likePattern(filter.search));
+        q.bindValue(QStringLiteral(":q"), sql::containsPattern(filter.search.toLower()));
+        q.bindValue(QStringLiteral(":q2"), sql::containsPattern(filter.search.toLower()));
     }
     q.bindValue(QStringLiteral(":n"), filter.limit + 1);
     execOrThrow(q, "list users");

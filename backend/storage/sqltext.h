@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QString>
 
 // Small helpers every component's SQL file uses (namespace haitao::server::sql).
@@ -29,6 +31,23 @@ inline QString jsonText(const QJsonObject &o)
 inline QString jsonText(const QJsonArray &a)
 {
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+// `LIKE :p ESCAPE '!'` pattern for "contains `needle`": its !, % and _ escaped, % around it.
+// Case is the caller's business (lower-case both sides, or ILIKE).
+inline QString containsPattern(const QString &needle)
+{
+    QString escaped = needle;
+    escaped.replace(QLatin1String("!"), QLatin1String("!!"))
+        .replace(QLatin1String("%"), QLatin1String("!%"))
+        .replace(QLatin1String("_"), QLatin1String("!_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// Where SQLite and PostgreSQL need different SQL (FTS5 against pg_trgm, LIKE against ILIKE).
+inline bool isSqlite(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QSQLITE");
 }
 
 } // namespace haitao::server::sql

@@ -13,6 +13,8 @@ namespace haitao::server::translation::translationstore {
 
 namespace {
 
+using sql::containsPattern;
+using sql::isSqlite;
 using sql::L;
 using sql::text;
 
@@ -34,11 +36,6 @@ GlossaryEntry readEntry(const Statement &q)
     e.updatedAtMs = q.value(8).toLongLong();
     e.version = q.value(9).toLongLong();
     return e;
-}
-
-bool isSqlite(const QSqlDatabase &db)
-{
-    return db.driverName() == QLatin1String("QSQLITE");
 }
 
 constexpr const char *kSegmentColumns =
@@ -134,11 +131,7 @@ Page<GlossaryEntry> listGlossary(const QSqlDatabase &db, const GlossaryFilter &f
     q.bindValue(QStringLiteral(":s"), filter.sourceLanguage);
     q.bindValue(QStringLiteral(":t"), filter.targetLanguage);
     if (!filter.search.isEmpty()) {
-        QString escaped = termKey(filter.search);
-        escaped.replace(QLatin1String("!"), QLatin1String("!!"))
-            .replace(QLatin1String("%"), QLatin1String("!%"))
-            .replace(QLatin1String("_"), QLatin1String("!_"));
-        const QString like = QLatin1Char('%') + escaped + QLatin1Char('%');
+        const QString like = containsPattern(termKey(filter.search));
         q.bindValue(QStringLiteral(":q"), like);
         q.bindValue(QStringLiteral(":q2"), like);
     }
