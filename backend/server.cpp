@@ -122,13 +122,12 @@ bool Server::start(QString *error)
         d->pricing->migrate();
         if (d->config.demo && d->pricing->seedDemo())
             d->log.info(QStringLiteral("demo price rules and rates seeded"));
-        // Quotes by SKU read the catalog in process (no cross-store join); customers may
-        // price published listings only.
+        // Quotes by SKU read the catalog in process (no cross-store join).
         catalog::CatalogService *catalog = d->catalog.get();
         d->pricing->setSkuResolver(
             [catalog](qint64 skuId, bool staff) -> std::optional<pricing::QuoteLineInput> {
-                const auto info = catalog->sku(skuId);
-                if (!info || (!staff && info->status != catalog::ListingStatus::Published))
+                const auto info = catalog->sku(skuId, staff);
+                if (!info)
                     return std::nullopt;
                 pricing::QuoteLineInput line;
                 line.skuId = skuId;
@@ -213,14 +212,13 @@ void Server::wireTranslation()
     IdentityService *identity = d->identity.get();
     d->catalog->setStaffCheck([identity](const QString &username) {
         const auto u = identity->userNamed(username);
-        return u && !u->disabled && u->role != Role::Customer;
+        return u && !u->disabled && isStaff(u->role);
     });
     translation::TranslationService *memory = d->translation.get();
     d->catalog->setPublishedHook([memory](const catalog::Product &p) {
-        QList<translation::PublishedSegment> segments{{p.title, p.titleZh},
-                                                      {p.description, p.descriptionZh}};
-        for (auto it = p.attributes.begin(); it != p.attributes.end(); ++it)
-            segments.append({it.value().toString(), p.attributesZh.value(it.key()).toString()});
+        QList<translation::PublishedSegment> segments;
+        for (const auto &[source, target] : p.translatedSegments())
+            segments.append({source, target});
         try {
             memory->rememberPublished(p.id, p.sourceLanguage, segments);
         } catch (const std::exception &) {

@@ -25,6 +25,27 @@ ApiError badQuery(const QString &field, const QString &message)
                     {{field, message}});
 }
 
+// "assignee": a user name, or "" for nobody; required, so that a missing field never
+// unassigns by accident.
+QString readAssignee(Fields &f, const QJsonObject &body)
+{
+    if (!body.value(QStringLiteral("assignee")).isString())
+        f.fail(QStringLiteral("assignee"),
+               QStringLiteral("is required: a user name, or \"\" for nobody"));
+    return f.optionalString(QStringLiteral("assignee"), 0, 64).value_or(QString());
+}
+
+// "to": the status a workflow move goes to.
+std::optional<ListingStatus> readTo(Fields &f)
+{
+    const QString name = f.requiredString(QStringLiteral("to"), 1, 32);
+    const auto to = listingStatusFromName(name);
+    if (!name.isEmpty() && !to)
+        f.fail(QStringLiteral("to"),
+               QStringLiteral("must be in_translation, in_review, published or unpublished"));
+    return to;
+}
+
 // The filters only (search, site, category; staff: status and assignee, "me" the caller).
 ProductFilter readSelection(const Request &r, bool staff)
 {
@@ -84,11 +105,9 @@ ProductFilter readFilter(const Request &r, bool staff)
         if (const QString s = r.query(QStringLiteral("status")); !s.isEmpty()) {
             f.status = listingStatusFromName(s);
             if (!f.status)
-                throw ApiError(ProblemKind::MalformedRequest,
-                               QStringLiteral("Bad query parameters"),
-                               {{QStringLiteral("status"),
-                                 QStringLiteral("must be imported, in_translation, in_review, "
-                                                "published or unpublished")}});
+                throw badQuery(QStringLiteral("status"),
+                               QStringLiteral("must be imported, in_translation, in_review, "
+                                              "published or unpublished"));
         }
     }
     return f;
@@ -116,18 +135,10 @@ Response bulkResponse(CatalogService &catalog, const Request &r)
         f.fail(QStringLiteral("action"), QStringLiteral("must be transition or assign"));
     std::optional<ListingStatus> to;
     QString assignee;
-    if (assign) {
-        if (!r.body.value(QStringLiteral("assignee")).isString())
-            f.fail(QStringLiteral("assignee"),
-                   QStringLiteral("is required: a user name, or \"\" for nobody"));
-        assignee = f.optionalString(QStringLiteral("assignee"), 0, 64).value_or(QString());
-    } else if (action == QLatin1String("transition")) {
-        const QString name = f.requiredString(QStringLiteral("to"), 1, 32);
-        to = listingStatusFromName(name);
-        if (!name.isEmpty() && !to)
-            f.fail(QStringLiteral("to"), QStringLiteral("must be in_translation, in_review, "
-                                                        "published or unpublished"));
-    }
+    if (assign)
+        assignee = readAssignee(f, r.body);
+    else if (action == QLatin1String("transition"))
+        to = readTo(f);
     const QString comment =
         f.optionalString(QStringLiteral("comment"), 0, 2000).value_or(QString());
     f.done();
@@ -251,11 +262,7 @@ void addCatalogRoutes(Router &router, CatalogService &catalog)
                    const qint64 version = ifMatchNumber(r, 'v', QStringLiteral("listing version"));
                    Fields f(r.body);
                    f.onlyKnown({QStringLiteral("assignee")});
-                   if (!r.body.value(QStringLiteral("assignee")).isString())
-                       f.fail(QStringLiteral("assignee"),
-                              QStringLiteral("is required: a user name, or \"\" for nobody"));
-                   const QString assignee =
-                       f.optionalString(QStringLiteral("assignee"), 0, 64).value_or(QString());
+                   const QString assignee = readAssignee(f, r.body);
                    f.done();
                    return productResponse(
                        catalog.assign(r.user(), id, version, assignee.trimmed()));
@@ -288,12 +295,7 @@ void addCatalogRoutes(Router &router, CatalogService &catalog)
                    const qint64 version = ifMatchNumber(r, 'v', QStringLiteral("listing version"));
                    Fields f(r.body);
                    f.onlyKnown({QStringLiteral("to"), QStringLiteral("comment")});
-                   const QString to = f.requiredString(QStringLiteral("to"), 1, 32);
-                   const auto status = listingStatusFromName(to);
-                   if (!to.isEmpty() && !status)
-                       f.fail(QStringLiteral("to"),
-                              QStringLiteral("must be in_translation, in_review, published or "
-                                             "unpublished"));
+                   const auto status = readTo(f);
                    const QString comment =
                        f.optionalString(QStringLiteral("comment"), 0, 2000).value_or(QString());
                    f.done();

@@ -2,12 +2,12 @@
 
 #include "backend/catalog/demofeed.h"
 #include "backend/catalog/productpage.h"
+#include "backend/catalog/shoppage.h"
 #include "backend/http/apierror.h"
 #include "backend/integrations/httpfetch.h"
 #include "core/wiretime.h"
 
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -33,37 +33,32 @@ ApiError staleVersion(qint64 current)
                         .arg(current));
 }
 
+// The listing `id` if it is still at `version`: 404 when there is none, 412 when it moved.
+Product productAt(const QSqlDatabase &db, qint64 id, qint64 version)
+{
+    auto current = catalogstore::product(db, id);
+    if (!current)
+        throw notFound();
+    if (current->version != version)
+        throw staleVersion(current->version);
+    return std::move(*current);
+}
+
 ApiError badUrl(const QString &message)
 {
     return ApiError::validation({{QStringLiteral("url"), message}});
-}
-
-// A page whose variant names no SKU still needs a stable key: derived from the page's URL,
-// so that importing it again finds the same row.
-QString fallbackSku(const QUrl &url, qsizetype index)
-{
-    const QByteArray hash = QCryptographicHash::hash(url.toString(QUrl::FullyEncoded).toUtf8(),
-                                                     QCryptographicHash::Sha256)
-                                .toHex()
-                                .left(16);
-    QString sku = QStringLiteral("URL-") + QString::fromLatin1(hash);
-    if (index > 0)
-        sku += QLatin1Char('-') + QString::number(index + 1);
-    return sku;
 }
 
 // The feed rows of a page's product: one per variant, all in one group.
 QList<FeedRow> rowsOf(const PageProduct &p, const QUrl &pageUrl)
 {
     QList<FeedRow> rows;
-    const QUrl productUrl = p.url.isValid() && !p.url.isEmpty() ? p.url : pageUrl;
+    const QUrl productUrl = productUrlOf(p, pageUrl);
     for (qsizetype i = 0; i < p.variants.size(); ++i) {
         const PageVariant &v = p.variants.at(i);
         FeedRow row;
         row.lineNumber = i + 1;
-        row.sku = v.sku.trimmed().left(128);
-        if (row.sku.isEmpty())
-            row.sku = fallbackSku(productUrl, i);
+        row.sku = variantSku(p, pageUrl, i);
         row.title = p.name.left(500);
         row.description = p.description;
         row.brand = p.brand;
@@ -395,15 +390,7 @@ Product CatalogService::importUrl(const Actor &actor, const QString &urlText)
     if (!isValidSite(site))
         throw badUrl(QStringLiteral("'%1' is not a shop's domain").arg(url.host()));
 
-    FetchOptions options;
-    options.totalTimeoutMs = 10000;
-    options.extraHeaders = {"Accept: text/html,application/xhtml+xml"};
-    // Always on: the URL comes from a user, so it must not reach our own network. The list
-    // was checked when the configuration was read; a bad one here allows nothing extra.
-    QString policyError;
-    options.addressPolicy = AddressPolicy::fromAllowList(m_config.fetchAllowHosts, &policyError)
-                                .value_or(AddressPolicy());
-    const FetchResult fetched = httpGet(url, options);
+    const FetchResult fetched = httpGet(url, shopPageFetchOptions(m_config));
     if (fetched.addressRefused)
         throw badUrl(fetched.error);
     const auto unavailable = [&](const QString &why) {
@@ -509,29 +496,17 @@ Product CatalogService::product(qint64 id)
 Product CatalogService::updateListing(const Actor &actor, qint64 id, qint64 version,
                                       const ListingText &text)
 {
-    QList<FieldProblem> errors;
-    if (text.titleZh.size() > 500)
-        errors.append(
-            {QStringLiteral("titleZh"), QStringLiteral("must be at most 500 characters")});
-    if (text.descriptionZh.size() > 20000)
-        errors.append(
-            {QStringLiteral("descriptionZh"), QStringLiteral("must be at most 20000 characters")});
-    if (!errors.isEmpty())
-        throw ApiError::validation(errors);
+    // Lengths were checked with the request's other fields (catalogroutes).
     Product result;
     m_db.write([&](QSqlDatabase &db) {
-        const auto current = catalogstore::product(db, id);
-        if (!current)
-            throw notFound();
-        if (current->version != version)
-            throw staleVersion(current->version);
-        if (current->status == ListingStatus::Published)
+        const auto current = productAt(db, id, version);
+        if (current.status == ListingStatus::Published)
             throw ApiError(ProblemKind::Conflict,
                            QStringLiteral("A published listing is not edited in place; move it "
                                           "back to review first"));
         if (!catalogstore::updateListing(db, id, version, text, now()))
-            throw staleVersion(current->version);
-        const QString status = listingStatusName(current->status);
+            throw staleVersion(current.version);
+        const QString status = listingStatusName(current.status);
         catalogstore::addEvent(
             db, {0, id, now(), actor.name, status, status, QStringLiteral("text edited")});
         result = *catalogstore::product(db, id);
@@ -545,37 +520,33 @@ Product CatalogService::transition(const Principal &user, qint64 id, qint64 vers
 {
     Product result;
     m_db.write([&](QSqlDatabase &db) {
-        const auto current = catalogstore::product(db, id);
-        if (!current)
-            throw notFound();
-        if (current->version != version)
-            throw staleVersion(current->version);
-        const TransitionCheck check = checkTransition(current->status, to, user.role);
+        const auto current = productAt(db, id, version);
+        const TransitionCheck check = checkTransition(current.status, to, user.role);
         if (check.forbiddenForRole)
             throw ApiError(ProblemKind::Forbidden,
                            QStringLiteral("The role '%1' may not move a listing from %2 to %3")
-                               .arg(roleToString(user.role), listingStatusName(current->status),
+                               .arg(roleToString(user.role), listingStatusName(current.status),
                                     listingStatusName(to)));
         if (!check.allowed)
             throw ApiError(ProblemKind::Conflict,
                            QStringLiteral("A listing cannot move from %1 to %2")
-                               .arg(listingStatusName(current->status), listingStatusName(to)));
+                               .arg(listingStatusName(current.status), listingStatusName(to)));
         if (check.needsComment && comment.trimmed().isEmpty())
             throw ApiError::validation(
                 {{QStringLiteral("comment"), QStringLiteral("say why (the translator sees it)")}});
-        if (to == ListingStatus::Published && current->titleZh.trimmed().isEmpty())
+        if (to == ListingStatus::Published && current.titleZh.trimmed().isEmpty())
             throw ApiError(ProblemKind::Conflict,
                            QStringLiteral("A listing without a Chinese title cannot be published"));
-        if (current->status == ListingStatus::InTranslation && to == ListingStatus::InReview &&
-            current->titleZh.trimmed().isEmpty())
+        if (current.status == ListingStatus::InTranslation && to == ListingStatus::InReview &&
+            current.titleZh.trimmed().isEmpty())
             throw ApiError::validation(
                 {{QStringLiteral("titleZh"),
                   QStringLiteral("write the Chinese title before sending it to review")}});
         if (!catalogstore::setStatus(db, id, version, to, now()))
-            throw staleVersion(current->version);
+            throw staleVersion(current.version);
         // A rejection stays on top for the translator until the listing moves on.
         const bool rejected =
-            current->status == ListingStatus::InReview && to == ListingStatus::InTranslation;
+            current.status == ListingStatus::InReview && to == ListingStatus::InTranslation;
         catalogstore::setLastRejection(
             db, id,
             rejected ? QJsonObject{{QStringLiteral("comment"), comment.trimmed()},
@@ -585,10 +556,10 @@ Product CatalogService::transition(const Principal &user, qint64 id, qint64 vers
         if (to == ListingStatus::Published)
             catalogstore::setLastPublished(
                 db, id,
-                {{QStringLiteral("titleZh"), current->titleZh},
-                 {QStringLiteral("descriptionZh"), current->descriptionZh},
-                 {QStringLiteral("attributesZh"), current->attributesZh}});
-        catalogstore::addEvent(db, {0, id, now(), user.username, listingStatusName(current->status),
+                {{QStringLiteral("titleZh"), current.titleZh},
+                 {QStringLiteral("descriptionZh"), current.descriptionZh},
+                 {QStringLiteral("attributesZh"), current.attributesZh}});
+        catalogstore::addEvent(db, {0, id, now(), user.username, listingStatusName(current.status),
                                     listingStatusName(to), comment.trimmed()});
         result = *catalogstore::product(db, id);
     });
@@ -619,14 +590,10 @@ Product CatalogService::assign(const Principal &user, qint64 id, qint64 version,
     checkAssignee(assignee);
     Product result;
     m_db.write([&](QSqlDatabase &db) {
-        const auto current = catalogstore::product(db, id);
-        if (!current)
-            throw notFound();
-        if (current->version != version)
-            throw staleVersion(current->version);
+        const auto current = productAt(db, id, version);
         if (!catalogstore::setAssignee(db, id, version, assignee, now()))
-            throw staleVersion(current->version);
-        const QString status = listingStatusName(current->status);
+            throw staleVersion(current.version);
+        const QString status = listingStatusName(current.status);
         catalogstore::addEvent(db, {0, id, now(), user.username, status, status,
                                     assignee.isEmpty()
                                         ? QStringLiteral("unassigned")
@@ -693,9 +660,12 @@ Product CatalogService::publishedProduct(qint64 id)
     return result;
 }
 
-std::optional<catalogstore::SkuInfo> CatalogService::sku(qint64 skuId)
+std::optional<catalogstore::SkuInfo> CatalogService::sku(qint64 skuId, bool staff)
 {
-    return catalogstore::sku(m_db.reader(), skuId);
+    auto info = catalogstore::sku(m_db.reader(), skuId);
+    if (info && !staff && info->status != ListingStatus::Published)
+        return std::nullopt;
+    return info;
 }
 
 // ---- images (the media component) ----

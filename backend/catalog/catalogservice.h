@@ -105,8 +105,9 @@ public:
     Page<Product> listPublished(ProductFilter filter);
     Product publishedProduct(qint64 id);
 
-    // A SKU for pricing: customers may only price published listings, staff any.
-    std::optional<catalogstore::SkuInfo> sku(qint64 skuId);
+    // A SKU for pricing: customers may only price published listings (nullopt for any
+    // other), staff any.
+    std::optional<catalogstore::SkuInfo> sku(qint64 skuId, bool staff);
 
     void stop();
 

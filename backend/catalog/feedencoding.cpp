@@ -33,19 +33,6 @@ std::optional<FeedEncoding> feedEncodingFromName(QStringView name)
     return std::nullopt;
 }
 
-QString feedEncodingName(FeedEncoding encoding)
-{
-    switch (encoding) {
-    case FeedEncoding::Utf8:
-        return QStringLiteral("utf-8");
-    case FeedEncoding::Gbk:
-        return QStringLiteral("gbk");
-    case FeedEncoding::Auto:
-        break;
-    }
-    return QStringLiteral("auto");
-}
-
 QString charsetParameter(QStringView contentType)
 {
     const auto parts = contentType.split(u';');

@@ -18,7 +18,6 @@ enum class FeedEncoding { Auto, Utf8, Gbk };
 // "utf-8"/"utf8" -> Utf8, "gbk"/"gb2312"/"gb18030"/"cp936" -> Gbk, any case; nullopt for
 // anything else, so that the import can refuse an encoding it would only guess at.
 std::optional<FeedEncoding> feedEncodingFromName(QStringView name);
-QString feedEncodingName(FeedEncoding encoding); // "auto", "utf-8", "gbk"
 // The charset parameter of a Content-Type value, unquoted: "text/csv; charset=GBK" -> "GBK";
 // empty when there is none.
 QString charsetParameter(QStringView contentType);

@@ -3,10 +3,9 @@
 #include "backend/catalog/catalogservice.h"
 #include "backend/catalog/catalogstore.h"
 #include "backend/catalog/productpage.h"
+#include "backend/catalog/shoppage.h"
 #include "backend/http/apierror.h"
 #include "backend/integrations/httpfetch.h"
-
-#include <QCryptographicHash>
 
 #include <algorithm>
 
@@ -21,19 +20,6 @@ constexpr auto kScanEvery = std::chrono::seconds(60);
 constexpr int kScanBatch = 1000;
 constexpr int kRequestCap = 100000; // products queued by one "refresh all"
 constexpr int kNotesInComment = 10;
-
-// The SKU id the URL import gave a variant that names none (CatalogService::importUrl).
-QString fallbackSku(const QUrl &url, qsizetype index)
-{
-    const QByteArray hash = QCryptographicHash::hash(url.toString(QUrl::FullyEncoded).toUtf8(),
-                                                     QCryptographicHash::Sha256)
-                                .toHex()
-                                .left(16);
-    QString sku = QStringLiteral("URL-") + QString::fromLatin1(hash);
-    if (index > 0)
-        sku += QLatin1Char('-') + QString::number(index + 1);
-    return sku;
-}
 
 // "+30.0%" from old to new, in tenths of a percent, without floating point.
 QString percentChange(qint64 oldMinor, qint64 newMinor)
@@ -188,18 +174,11 @@ void PriceRefresh::refresh(const Item &item)
     const auto product = catalogstore::product(m_db.writer(), item.id);
     if (!product || product->sourceUrl.isEmpty())
         return;
-    FetchOptions options;
-    options.totalTimeoutMs = 10000;
-    options.extraHeaders = {"Accept: text/html,application/xhtml+xml"};
-    // The page's URL came from a user or a feed: the URL import's guard and allow-list.
-    QString policyError;
-    options.addressPolicy = AddressPolicy::fromAllowList(m_config.fetchAllowHosts, &policyError)
-                                .value_or(AddressPolicy());
     const QUrl url(product->sourceUrl);
     // When the limiter released it, not after the store read above: so priceCheckedAt
     // shows the spacing the limiter keeps, whatever the store's latency.
     const qint64 readAt = item.releasedAt;
-    const FetchResult r = httpGet(url, options);
+    const FetchResult r = httpGet(url, shopPageFetchOptions(m_config));
 
     const bool askedToWait = r.error.isEmpty() && (r.status == 429 || r.status == 503);
     {
@@ -251,15 +230,11 @@ void PriceRefresh::succeeded(const Product &product, const PageProduct &page, co
     QHash<QString, const Sku *> bySource;
     for (const Sku &s : product.skus)
         bySource.insert(s.sourceSku, &s);
-    const QUrl productUrl = page.url.isValid() && !page.url.isEmpty() ? page.url : pageUrl;
     QList<refreshstore::PriceChange> changes;
     QStringList notes;
     for (qsizetype i = 0; i < page.variants.size(); ++i) {
         const PageVariant &v = page.variants.at(i);
-        QString key = v.sku.trimmed().left(128);
-        if (key.isEmpty())
-            key = fallbackSku(productUrl, i);
-        const Sku *sku = bySource.value(key);
+        const Sku *sku = bySource.value(variantSku(page, pageUrl, i));
         if (!sku && page.variants.size() == 1 && product.skus.size() == 1)
             sku = &product.skus.constFirst();
         if (!sku || sku->price == v.price)

@@ -50,6 +50,14 @@ QJsonObject Sku::toJson() const
             {QStringLiteral("updatedAt"), toWireTime(updatedAtMs)}};
 }
 
+QList<QPair<QString, QString>> Product::translatedSegments() const
+{
+    QList<QPair<QString, QString>> segments{{title, titleZh}, {description, descriptionZh}};
+    for (auto it = attributes.begin(); it != attributes.end(); ++it)
+        segments.append({it.value().toString(), attributesZh.value(it.key()).toString()});
+    return segments;
+}
+
 QJsonObject Product::toJson() const
 {
     QJsonArray skuArray;

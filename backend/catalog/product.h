@@ -62,6 +62,10 @@ struct Product
     qint64 createdAtMs = 0, updatedAtMs = 0;
     QList<Sku> skus;
 
+    // The listing's text as (source, Chinese) pairs: title, description, each attribute. What
+    // a publish teaches the translation memory.
+    QList<QPair<QString, QString>> translatedSegments() const;
+
     QJsonObject toJson() const;       // staff view: everything
     QJsonObject toPublicJson() const; // customers: the Chinese listing, SKUs and prices
 };
