@@ -3,9 +3,9 @@
 // run. The ratio is the cost of our routing, authentication (a token lookup in SQLite),
 // logging-off request bookkeeping and JSON. Usage: bench_http [seconds] [connections]
 #include "backend/server.h"
+#include "bench/wrk.h"
 
 #include <QCoreApplication>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -13,37 +13,6 @@
 
 #include <cstdio>
 #include <thread>
-
-namespace {
-
-struct Figures
-{
-    double requestsPerSecond = 0;
-    QString p50, p99;
-    QString raw;
-};
-
-Figures runWrk(const QString &url, const QString &token, int seconds, int connections)
-{
-    QProcess wrk;
-    wrk.start(QStringLiteral("wrk"),
-              {QStringLiteral("-t1"), QStringLiteral("-c%1").arg(connections),
-               QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"),
-               QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token, url});
-    Figures f;
-    if (!wrk.waitForFinished((seconds + 30) * 1000) || wrk.exitCode() != 0) {
-        f.raw = QString::fromLocal8Bit(wrk.readAllStandardError());
-        return f;
-    }
-    f.raw = QString::fromLocal8Bit(wrk.readAllStandardOutput());
-    const auto rps = QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(f.raw);
-    f.requestsPerSecond = rps.captured(1).toDouble();
-    f.p50 = QRegularExpression(QStringLiteral("\\s50%\\s+(\\S+)")).match(f.raw).captured(1);
-    f.p99 = QRegularExpression(QStringLiteral("\\s99%\\s+(\\S+)")).match(f.raw).captured(1);
-    return f;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -101,11 +70,13 @@ int main(int argc, char *argv[])
 
     std::printf("wrk -t1 -c%d -d%ds --latency, GET /api/v1/auth/me (%zu-byte answer)\n",
                 connections, seconds, body.size());
-    const Figures ours =
-        runWrk(QStringLiteral("%1/api/v1/auth/me").arg(server.url()), token, seconds, connections);
-    const Figures base =
-        runWrk(QStringLiteral("http://127.0.0.1:%1/api/v1/auth/me").arg(minimalPort), token,
-               seconds, connections);
+    // Both with the token, so both receive the same request bytes.
+    const QStringList auth{QStringLiteral("Authorization: Bearer ") + token};
+    const haitao::bench::WrkFigures ours = haitao::bench::runWrk(
+        QStringLiteral("%1/api/v1/auth/me").arg(server.url()), seconds, connections, auth);
+    const haitao::bench::WrkFigures base =
+        haitao::bench::runWrk(QStringLiteral("http://127.0.0.1:%1/api/v1/auth/me").arg(minimalPort),
+                              seconds, connections, auth);
     minimal.stop();
     minimalThread.join();
     server.stop();

@@ -3,47 +3,15 @@
 // DIR and runs wrk once per query: common and rare English words, Chinese substrings, an
 // exact SKU. Usage: bench_search DIR [seconds] [connections]
 #include "backend/server.h"
+#include "bench/wrk.h"
 
 #include <QCoreApplication>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QUrl>
 
 #include <httplib.h>
 
 #include <cstdio>
-
-namespace {
-
-struct Figures
-{
-    double requestsPerSecond = 0;
-    QString p50, p99;
-    QString raw;
-};
-
-Figures runWrk(const QString &url, int seconds, int connections)
-{
-    QProcess wrk;
-    wrk.start(QStringLiteral("wrk"),
-              {QStringLiteral("-t1"), QStringLiteral("-c%1").arg(connections),
-               QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"), url});
-    Figures f;
-    if (!wrk.waitForFinished((seconds + 30) * 1000) || wrk.exitCode() != 0) {
-        f.raw = QString::fromLocal8Bit(wrk.readAllStandardError());
-        return f;
-    }
-    f.raw = QString::fromLocal8Bit(wrk.readAllStandardOutput());
-    f.requestsPerSecond = QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)"))
-                              .match(f.raw)
-                              .captured(1)
-                              .toDouble();
-    f.p50 = QRegularExpression(QStringLiteral("\\s50%\\s+(\\S+)")).match(f.raw).captured(1);
-    f.p99 = QRegularExpression(QStringLiteral("\\s99%\\s+(\\S+)")).match(f.raw).captured(1);
-    return f;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -70,8 +38,9 @@ int main(int argc, char *argv[])
     }
     const QString base =
         QStringLiteral("http://127.0.0.1:%1/api/v1/products?limit=20&q=").arg(server.port());
-    // How many listings each term matches is printed beside it (from the first page's size
-    // alone one cannot tell): counted once here with a plain request per term.
+    // Beside each term: the first page's listings and its size in bytes, read once with a
+    // plain request (how many listings match in all is not counted). The shares in the
+    // comments follow from bench_feedgen's word lists, not from a count.
     const QStringList queries = {
         QStringLiteral("Cotton"),                   // common English word (one product noun in 16)
         QStringLiteral("Noise Cancelling Earbuds"), // a rarer phrase
@@ -83,22 +52,24 @@ int main(int argc, char *argv[])
         QStringLiteral("nothing-matches-this"),
     };
     httplib::Client probe("127.0.0.1", server.port());
-    std::printf("%-28s %10s %10s %10s  %s\n", "q", "req/s", "p50", "p99", "first page");
+    std::printf("%-28s %10s %10s %10s  %s\n", "q", "req/s", "p50", "p99", "first page, bytes");
     for (const QString &q : queries) {
         const QByteArray encoded = QUrl::toPercentEncoding(q);
         const std::string path = "/api/v1/products?limit=20&q=" + encoded.toStdString();
         const auto r = probe.Get(path.c_str());
+        const bool ok = r && r->status == 200;
         const int items =
-            r && r->status == 200
-                ? static_cast<int>(QByteArray::fromStdString(r->body).count("\"originalTitle\""))
-                : -1;
-        const Figures f = runWrk(base + QString::fromLatin1(encoded), seconds, connections);
+            ok ? static_cast<int>(QByteArray::fromStdString(r->body).count("\"originalTitle\""))
+               : -1;
+        const long long bytes = ok ? static_cast<long long>(r->body.size()) : -1;
+        const haitao::bench::WrkFigures f =
+            haitao::bench::runWrk(base + QString::fromLatin1(encoded), seconds, connections);
         if (f.requestsPerSecond <= 0) {
             std::fprintf(stderr, "wrk failed for %s: %s\n", qPrintable(q), qPrintable(f.raw));
             return 1;
         }
-        std::printf("%-28s %10.0f %10s %10s  %d items\n", q.toUtf8().constData(),
-                    f.requestsPerSecond, qPrintable(f.p50), qPrintable(f.p99), items);
+        std::printf("%-28s %10.0f %10s %10s  %d items, %lld bytes\n", q.toUtf8().constData(),
+                    f.requestsPerSecond, qPrintable(f.p50), qPrintable(f.p99), items, bytes);
     }
     server.stop();
     return 0;

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace haitao::bench {
+
+// What one wrk run printed: requests per second and the latency percentiles as wrk writes
+// them ("1.12ms"); `raw` is its whole output, or its error output when it failed.
+struct WrkFigures
+{
+    double requestsPerSecond = 0; // 0 when wrk failed or is not installed
+    QString p50, p99;
+    QString raw;
+};
+
+// Runs `wrk -t1 -cCONNECTIONS -dSECONDSs --latency [-H header]... URL` and reads its figures.
+WrkFigures runWrk(const QString &url, int seconds, int connections,
+                  const QStringList &headers = {});
+
+} // namespace haitao::bench
