@@ -111,7 +111,7 @@ void AppController::buildPages(const Session &session)
     else
         m_window->addPage(new widgets::WelcomePage(session.user));
     // Pricing is for ops and admins; the server refuses translators anyway.
-    if (session.user.role == Role::Admin || session.user.role == Role::Ops)
+    if (canManage(session.user.role))
         m_window->addPage(new widgets::PricingPage(m_client));
     // The catalog's products: translators see theirs and the workflow moves they may make.
     if (isStaff(session.user.role)) {
@@ -135,7 +135,7 @@ void AppController::openEditor(qint64 productId)
         open->activateWindow();
         return;
     }
-    auto *editor = new widgets::TranslationEditor(m_client, m_session->user.username, productId);
+    auto *editor = new widgets::TranslationEditor(m_client, m_session->user, productId);
     editor->setAttribute(Qt::WA_DeleteOnClose); // closing writes any pending draft
     // The products list shows the new status or text without losing its place.
     for (auto *page : m_window->findChildren<widgets::ProductsPage *>())

@@ -37,4 +37,9 @@ bool isStaff(Role role)
     return role != Role::Customer;
 }
 
+bool canManage(Role role)
+{
+    return role == Role::Ops || role == Role::Admin;
+}
+
 } // namespace haitao

@@ -14,5 +14,8 @@ QString roleToString(Role role);
 std::optional<Role> roleFromString(const QString &text);
 QStringList allRoleNames();
 bool isStaff(Role role);
+// Ops and admins: they decide (review and publish listings, import, edit rules and the
+// glossary); translators translate.
+bool canManage(Role role);
 
 } // namespace haitao

@@ -1,5 +1,7 @@
 #include "models/ruletablemodel.h"
 
+#include "backend-client/pricingtypes.h"
+
 #include "core/decimal.h"
 #include "core/money.h"
 #include "core/wiretime.h"
@@ -119,22 +121,6 @@ QString columnTitle(const QString &key)
     };
     const char *title = titles.value(key);
     return title ? RuleTableModel::tr(title) : key;
-}
-
-std::optional<Money> moneyOf(const QJsonValue &v)
-{
-    if (!v.isObject())
-        return std::nullopt;
-    const MoneyResult<Money> m = Money::fromJson(v.toObject());
-    return m ? std::optional(m.value()) : std::nullopt;
-}
-
-std::optional<Decimal> decimalOf(const QJsonValue &v)
-{
-    if (!v.isString())
-        return std::nullopt;
-    const MoneyResult<Decimal> d = Decimal::parse(v.toString());
-    return d ? std::optional(d.value()) : std::nullopt;
 }
 
 std::optional<qint64> integerOf(const QJsonValue &v)
@@ -335,7 +321,7 @@ QString RuleTableModel::displayText(const Row &row, int column) const
     const QJsonValue v = field(row, column);
     switch (m_columns.at(column).type) {
     case Type::Money: {
-        const std::optional<Money> m = moneyOf(v);
+        const std::optional<Money> m = client::moneyFromJson(v);
         return m ? m->toString() + QLatin1Char(' ') + m->currency().code() : QString();
     }
     case Type::Grams:
@@ -425,7 +411,7 @@ QString RuleTableModel::parseEdit(const Row &row, int column, const QString &tex
         } else if (parts.size() == 1) {
             if (c.cnyOnly) {
                 code = Currency::cny().code();
-            } else if (const std::optional<Money> old = moneyOf(field(row, column))) {
+            } else if (const std::optional<Money> old = client::moneyFromJson(field(row, column))) {
                 code = old->currency().code();
             } else {
                 return tr("Add the currency, e.g. \"5.99 USD\".");
@@ -644,7 +630,7 @@ void RuleTableModel::validateRow(int rowIndex, QHash<quint64, QString> &errors) 
         }
         switch (c.type) {
         case Type::Money:
-            if (const std::optional<Money> m = moneyOf(v)) {
+            if (const std::optional<Money> m = client::moneyFromJson(v)) {
                 if (m->isNegative())
                     put(c.key, tr("Must not be negative."));
                 else if (c.cnyOnly && m->currency() != Currency::cny())
@@ -652,7 +638,7 @@ void RuleTableModel::validateRow(int rowIndex, QHash<quint64, QString> &errors) 
             }
             break;
         case Type::Percent:
-            if (const std::optional<Decimal> d = decimalOf(v)) {
+            if (const std::optional<Decimal> d = client::decimalFromJson(v)) {
                 if (d->isNegative() || *d > Decimal::fromInteger(100))
                     put(c.key, tr("Must be between 0 and 100."));
             }
@@ -682,8 +668,10 @@ void RuleTableModel::validateRow(int rowIndex, QHash<quint64, QString> &errors) 
             timeOf(scope.value(QStringLiteral("validTo"))))
         put(QStringLiteral("scope.validTo"), tr("Must be after the start."));
     if (has(QStringLiteral("min")) && has(QStringLiteral("max"))) {
-        const std::optional<Money> min = moneyOf(row.rule.value(QStringLiteral("min")));
-        const std::optional<Money> max = moneyOf(row.rule.value(QStringLiteral("max")));
+        const std::optional<Money> min =
+            client::moneyFromJson(row.rule.value(QStringLiteral("min")));
+        const std::optional<Money> max =
+            client::moneyFromJson(row.rule.value(QStringLiteral("max")));
         if (min && max) {
             const MoneyResult<std::strong_ordering> order = min->compare(*max);
             if (order && *order == std::strong_ordering::greater)

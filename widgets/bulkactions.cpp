@@ -20,7 +20,6 @@ BulkActionsBar::BulkActionsBar(client::ApiClient *client, Role role, QWidget *pa
     : QWidget(parent)
     , m_client(client)
     , m_api(client)
-    , m_role(role)
     , m_translate(new QPushButton(this))
     , m_submit(new QPushButton(this))
     , m_approve(new QPushButton(this))
@@ -42,7 +41,7 @@ BulkActionsBar::BulkActionsBar(client::ApiClient *client, Role role, QWidget *pa
     m_failures->setMaximumHeight(110);
 
     // Review decisions and assignments are for ops and admins; the server checks each item.
-    const bool reviewer = role == Role::Ops || role == Role::Admin;
+    const bool reviewer = canManage(role);
     m_approve->setVisible(reviewer);
     m_reject->setVisible(reviewer);
     m_unpublish->setVisible(reviewer);

@@ -36,7 +36,6 @@ public:
     QPushButton *submitButton() const { return m_submit; }
     QPushButton *approveButton() const { return m_approve; }
     QPushButton *rejectButton() const { return m_reject; }
-    QPushButton *unpublishButton() const { return m_unpublish; }
     QPushButton *assignButton() const { return m_assign; }
     MessageLabel *message() const { return m_message; }
     QListWidget *failures() const { return m_failures; }
@@ -63,7 +62,6 @@ private:
 
     client::ApiClient *m_client;
     client::CatalogApi m_api;
-    Role m_role;
     QList<Selected> m_selected;
     int m_notLoaded = 0;
     bool m_busy = false;

@@ -1,5 +1,8 @@
 #include "widgets/chartvalues.h"
 
+#include <QAbstractAxis>
+#include <QChart>
+
 namespace haitao::widgets {
 
 namespace {
@@ -22,6 +25,15 @@ qreal plotValue(const Decimal &value)
 qreal plotValue(const Money &amount)
 {
     return scaledDown(amount.minor(), amount.currency().exponent());
+}
+
+void clearChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
 }
 
 } // namespace haitao::widgets

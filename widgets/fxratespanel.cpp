@@ -202,12 +202,7 @@ void FxRatesPanel::loadHistory()
 
 void FxRatesPanel::showHistory(const QList<client::FxHistory> &histories)
 {
-    m_chart->removeAllSeries();
-    // removeAxis() hands the axis back to us: delete it, or every redraw leaks two.
-    for (QAbstractAxis *axis : m_chart->axes()) {
-        m_chart->removeAxis(axis);
-        delete axis;
-    }
+    clearChart(m_chart);
     if (histories.isEmpty())
         return;
     auto *x = new QDateTimeAxis;

@@ -108,7 +108,7 @@ GlossaryPage::GlossaryPage(client::ApiClient *client, Role role, QWidget *parent
     m_view->setObjectName(QStringLiteral("glossaryView"));
 
     // Only ops and admins may change the glossary; the server refuses others anyway.
-    const bool editable = m_role == Role::Ops || m_role == Role::Admin;
+    const bool editable = canManage(m_role);
     m_model->setEditable(editable);
 
     for (const char *source : {"en", "de", "ja"})

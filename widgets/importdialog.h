@@ -40,14 +40,9 @@ public:
     const std::optional<client::ImportStatus> &lastStatus() const { return m_status; }
 
     QTabWidget *tabs() const { return m_tabs; }
-    QLineEdit *fileEdit() const { return m_file; }
     QLineEdit *siteEdit() const { return m_site; }
-    QComboBox *formatBox() const { return m_format; }
-    QComboBox *encodingBox() const { return m_encoding; }
-    QLineEdit *urlEdit() const { return m_url; }
     QProgressBar *progress() const { return m_progress; }
     QPushButton *importButton() const { return m_import; }
-    QPushButton *cancelButton() const { return m_cancel; }
     MessageLabel *message() const { return m_message; }
     QListWidget *rowErrors() const { return m_errors; }
 

@@ -27,9 +27,6 @@ public:
     bool onlyMine() const;
 
     QLineEdit *searchEdit() const { return m_search; }
-    QComboBox *siteBox() const { return m_site; }
-    QLineEdit *categoryEdit() const { return m_category; }
-    QCheckBox *mineBox() const { return m_mine; }
     // Sites offered in the box besides what the user types (those seen in the table).
     void addKnownSite(const QString &site);
 

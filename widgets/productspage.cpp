@@ -65,7 +65,7 @@ ProductsPage::ProductsPage(client::ApiClient *client, const UserInfo &user, QWid
         m_tabs->addTab(QString());
     m_tabs->setExpanding(false);
     // Imports are for ops and admins.
-    m_importButton->setVisible(user.role == Role::Ops || user.role == Role::Admin);
+    m_importButton->setVisible(canManage(user.role));
 
     m_view->setModel(m_model);
     m_view->setItemDelegate(new ProductDelegate(m_thumbnails, m_view));

@@ -681,12 +681,7 @@ void SimulationPanel::showResult(const client::Simulation &s)
 void SimulationPanel::showSweep()
 {
     const QList<client::SweepPoint> &sweep = m_lastSweep;
-    m_chart->removeAllSeries();
-    // removeAxis() hands the axis back to us: delete it, or every redraw leaks two.
-    for (QAbstractAxis *axis : m_chart->axes()) {
-        m_chart->removeAxis(axis);
-        delete axis;
-    }
+    clearChart(m_chart);
     if (sweep.isEmpty()) {
         m_chart->setTitle(tr("Total against weight"));
         return;

@@ -27,7 +27,6 @@ public:
 
     // The thumbnail, or a null pixmap while it loads (loaded() follows) or when it failed.
     QPixmap pixmap(const QString &path);
-    int cachedCount() const { return m_cache.count(); }
 
 signals:
     void loaded(const QString &path);

@@ -40,12 +40,13 @@ void styleBanner(QWidget *w, const char *css)
 
 } // namespace
 
-TranslationEditor::TranslationEditor(client::ApiClient *client, const QString &userName,
+TranslationEditor::TranslationEditor(client::ApiClient *client, const UserInfo &user,
                                      qint64 productId, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_api(client)
-    , m_userName(userName)
+    , m_userName(user.username)
+    , m_reviewer(canManage(user.role))
     , m_productId(productId)
     , m_drafts(std::make_unique<client::DraftStore>())
     , m_header(new QLabel(this))
@@ -154,12 +155,6 @@ TranslationEditor::TranslationEditor(client::ApiClient *client, const QString &u
             tr("Drafts cannot be kept on this computer: %1").arg(m_drafts->errorString()));
     retranslateUi();
     updateState();
-    m_client->me(this, [this](const client::Result<UserInfo> &r) {
-        if (!r.ok())
-            return;
-        m_reviewer = r.value().role == Role::Ops || r.value().role == Role::Admin;
-        updateState();
-    });
     reload();
 }
 

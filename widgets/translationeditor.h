@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend-client/listingapi.h"
+#include "core/user.h"
 
 #include <QHash>
 #include <QTimer>
@@ -37,13 +38,13 @@ class SuggestionsPanel;
 // text is saved with the new ETag); checks before submitting for review; and, for ops and
 // admins on a listing in review, the review panel (diff against the last published text,
 // approve or reject with a reason). Rejected work shows the reason on top.
-// The user's role comes from GET /auth/me; `userName` keys the local drafts.
+// Ops and admins review (approve, reject); the user's name keys the local drafts.
 class TranslationEditor : public QWidget
 {
     Q_OBJECT
 
 public:
-    TranslationEditor(client::ApiClient *client, const QString &userName, qint64 productId,
+    TranslationEditor(client::ApiClient *client, const UserInfo &user, qint64 productId,
                       QWidget *parent = nullptr);
     ~TranslationEditor() override;
 
@@ -119,6 +120,7 @@ private:
     client::ApiClient *m_client;
     client::ListingApi m_api;
     QString m_userName;
+    bool m_reviewer; // ops or admin
     qint64 m_productId;
     std::unique_ptr<client::DraftStore> m_drafts;
     std::unique_ptr<client::ListingDraft> m_offeredDraft;
@@ -128,7 +130,6 @@ private:
     QHash<QString, QList<client::GlossaryMatch>> m_sourceTerms;
     bool m_loaded = false;
     bool m_busy = false;
-    bool m_reviewer = false;
     bool m_applying = false; // setting texts programmatically: not an edit
     QString m_currentKey;
     QTimer m_autosave;

@@ -104,7 +104,10 @@ void TstDraftStore::initTestCase()
 
 std::unique_ptr<TranslationEditor> TstDraftStore::openEditor(qint64 productId)
 {
-    auto editor = std::make_unique<TranslationEditor>(&m_client->api(), kUser, productId);
+    UserInfo translator;
+    translator.username = kUser;
+    translator.role = Role::Translator;
+    auto editor = std::make_unique<TranslationEditor>(&m_client->api(), translator, productId);
     editor->setAutosaveDelay(100);
     editor->show();
     return editor;

@@ -133,7 +133,10 @@ void TstTranslationEditor::cleanupTestCase()
 std::unique_ptr<TranslationEditor>
 TstTranslationEditor::open(testing::SyncClient &client, const QString &user, const QString &sku)
 {
-    auto editor = std::make_unique<TranslationEditor>(&client.api(), user, id(sku));
+    UserInfo who;
+    who.username = user;
+    who.role = user == kReviewer ? Role::Ops : Role::Translator; // as created in initTestCase
+    auto editor = std::make_unique<TranslationEditor>(&client.api(), who, id(sku));
     editor->show();
     return editor;
 }
