@@ -20,7 +20,9 @@ namespace haitao::server::pricing {
 // Looks up a catalog SKU for a quote line (site, price, weight, dimensions, category); nullopt
 // when there is no such SKU, or (for customers, `staff` false) it is not published.
 using SkuResolver = std::function<std::optional<QuoteLineInput>(qint64 skuId, bool staff)>;
-// Whether the customer has placed an order before (the orders component provides it).
+// Whether the customer has placed an order before. The orders component (issue 6) will
+// provide it; until it is set, every customer's quote counts as a first order, so
+// first-order promotions apply to all of them.
 using OrderHistory = std::function<bool(qint64 userId)>;
 
 struct ManualRate

@@ -284,15 +284,15 @@ public:
         return v.toString();
     }
 
-    // RFC 3339 with an explicit offset ("Z" or "+08:00"): a time without one would be read
-    // in the server's local zone.
+    // RFC 3339 with an explicit offset ("Z" or "+08:00"): fromWireTime refuses a time
+    // without one, which would be read in the server's local zone.
     std::optional<qint64> time(const QJsonObject &o, QStringView key, const QString &path)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
             return std::nullopt;
         const QDateTime t = v.isString() ? fromWireTime(v.toString()) : QDateTime();
-        if (!t.isValid() || t.timeSpec() == Qt::LocalTime) {
+        if (!t.isValid()) {
             fail(at(path, key), QStringLiteral("must be an RFC 3339 time with an offset, such as "
                                                "\"2026-11-11T00:00:00.000Z\""));
             return std::nullopt;
