@@ -5,6 +5,9 @@
 #include "widgets/adminpage.h"
 #include "widgets/glossarypage.h"
 #include "widgets/mainwindow.h"
+#include "widgets/manualqueuepage.h"
+#include "widgets/orderspage.h"
+#include "widgets/placementdashboard.h"
 #include "widgets/pricingpage.h"
 #include "widgets/productspage.h"
 #include "widgets/signindialog.h"
@@ -123,6 +126,12 @@ void AppController::buildPages(const Session &session)
     // The glossary is read by translators too; the page enables editing for ops and admins.
     if (isStaff(session.user.role))
         m_window->addPage(new widgets::GlossaryPage(m_client, session.user.role));
+    // Orders, the manual placement queue and its dashboard are for ops and admins.
+    if (canManage(session.user.role)) {
+        m_window->addPage(new widgets::OrdersPage(m_client));
+        m_window->addPage(new widgets::ManualQueuePage(m_client, session.user));
+        m_window->addPage(new widgets::PlacementDashboard(m_client));
+    }
 }
 
 void AppController::openEditor(qint64 productId)

@@ -10,13 +10,15 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <tuple>
+
 namespace haitao::server {
 
 QStringList Config::components()
 {
-    // Each owns its store; later issues add orders and logistics.
-    return {QStringLiteral("identity"), QStringLiteral("catalog"), QStringLiteral("pricing"),
-            QStringLiteral("media"), QStringLiteral("translation")};
+    // Each owns its store; a later issue adds logistics.
+    return {QStringLiteral("identity"), QStringLiteral("catalog"),     QStringLiteral("pricing"),
+            QStringLiteral("media"),    QStringLiteral("translation"), QStringLiteral("orders")};
 }
 
 QString Config::dbUrl(const QString &component) const
@@ -161,6 +163,62 @@ std::optional<Config> parseConfig(const QStringList &arguments,
                        cors, ecbUrl, fetchHours, maxAge, allowHosts, refreshHours, refreshRps,
                        changePercent, refreshFailures});
     parser.addOption(mtUrl);
+    const QCommandLineOption paymentUrl(
+        QStringLiteral("payment-url"),
+        QStringLiteral("Payment gateway API, e.g. http://127.0.0.1:8090/pay (haitao-sim); its "
+                       "notifications are checked with HAITAO_PAYMENT_SECRET "
+                       "[HAITAO_PAYMENT_URL]. Default: none (no online payment)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        QStringLiteral("Base URL the payment gateway reaches this server on, for its "
+                       "notifications [HAITAO_PUBLIC_URL]. Default: the listen address."),
+        QStringLiteral("URL"));
+    const QCommandLineOption orderExpiry(
+        QStringLiteral("order-expiry-minutes"),
+        QStringLiteral("Unpaid orders expire after this [HAITAO_ORDER_EXPIRY_MINUTES]. "
+                       "Default 30."),
+        QStringLiteral("MINUTES"));
+    const QCommandLineOption placementWorkers(
+        QStringLiteral("placement-workers"),
+        QStringLiteral("Threads placing paid sub-orders on the foreign shops, 0 for none "
+                       "[HAITAO_PLACEMENT_WORKERS]. Default 2."),
+        QStringLiteral("N"));
+    const QCommandLineOption placementAttempts(
+        QStringLiteral("placement-attempts"),
+        QStringLiteral("Failed automatic attempts after which a sub-order goes to the manual "
+                       "queue [HAITAO_PLACEMENT_ATTEMPTS]. Default 3."),
+        QStringLiteral("N"));
+    const QCommandLineOption placementTolerance(
+        QStringLiteral("placement-price-tolerance-percent"),
+        QStringLiteral("How far a shop's price may differ from the ordered one before the "
+                       "sub-order goes to the manual queue "
+                       "[HAITAO_PLACEMENT_PRICE_TOLERANCE_PERCENT]. Default 5."),
+        QStringLiteral("PERCENT"));
+    const QCommandLineOption placementRps(
+        QStringLiteral("placement-rps"),
+        QStringLiteral("Most requests per second to one shop's order API "
+                       "[HAITAO_PLACEMENT_RPS]. Default 5."),
+        QStringLiteral("N"));
+    const QCommandLineOption placementStuck(
+        QStringLiteral("placement-stuck-minutes"),
+        QStringLiteral("A paid sub-order not placed after this raises an alert "
+                       "[HAITAO_PLACEMENT_STUCK_MINUTES]. Default 60."),
+        QStringLiteral("MINUTES"));
+    const QCommandLineOption simUrl(
+        QStringLiteral("sim-url"),
+        QStringLiteral("With --demo: haitao-sim's address, e.g. http://127.0.0.1:8090; the demo "
+                       "sites' catalogs, order APIs, payment gateway, FX feed and machine "
+                       "translation are then the simulator's [HAITAO_SIM_URL]."),
+        QStringLiteral("URL"));
+    const QCommandLineOption instanceName(
+        QStringLiteral("instance-name"),
+        QStringLiteral("This instance's name in shop-account leases; unique per running "
+                       "instance, kept across restarts so they pick up its work at once "
+                       "[HAITAO_INSTANCE_NAME]. Default: host name and process id."),
+        QStringLiteral("NAME"));
+    parser.addOptions({paymentUrl, publicUrl, orderExpiry, placementWorkers, placementAttempts,
+                       placementTolerance, placementRps, placementStuck, simUrl, instanceName});
     if (helpText)
         *helpText = parser.helpText();
 
@@ -325,6 +383,78 @@ std::optional<Config> parseConfig(const QStringList &arguments,
     QString allowError;
     if (!AddressPolicy::fromAllowList(config.fetchAllowHosts, &allowError)) {
         *error = QStringLiteral("--fetch-allow-hosts: ") + allowError;
+        return std::nullopt;
+    }
+    const auto httpUrl = [&](const QCommandLineOption &option, const char *env, QString *out) {
+        *out = value(option, env);
+        if (out->isEmpty())
+            return true;
+        const QUrl url(*out, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            *error = QStringLiteral("--%1 expects an http or https URL")
+                         .arg(option.names().constFirst());
+            return false;
+        }
+        while (out->endsWith(QLatin1Char('/')))
+            out->chop(1);
+        return true;
+    };
+    if (!httpUrl(paymentUrl, "HAITAO_PAYMENT_URL", &config.paymentUrl) ||
+        !httpUrl(publicUrl, "HAITAO_PUBLIC_URL", &config.publicUrl) ||
+        !httpUrl(simUrl, "HAITAO_SIM_URL", &config.simUrl))
+        return std::nullopt;
+    config.paymentSecret = environment.value(QStringLiteral("HAITAO_PAYMENT_SECRET"));
+    config.instanceName = value(instanceName, "HAITAO_INSTANCE_NAME");
+    if (!number(orderExpiry, "HAITAO_ORDER_EXPIRY_MINUTES", 1, 7 * 24 * 60,
+                &config.orderExpiryMinutes) ||
+        !number(placementWorkers, "HAITAO_PLACEMENT_WORKERS", 0, 64, &config.placementWorkers) ||
+        !number(placementAttempts, "HAITAO_PLACEMENT_ATTEMPTS", 1, 100,
+                &config.placementAttempts) ||
+        !number(placementTolerance, "HAITAO_PLACEMENT_PRICE_TOLERANCE_PERCENT", 0, 100,
+                &config.placementPriceTolerancePercent) ||
+        !number(placementRps, "HAITAO_PLACEMENT_RPS", 1, 1000, &config.placementRps) ||
+        !number(placementStuck, "HAITAO_PLACEMENT_STUCK_MINUTES", 1, 7 * 24 * 60,
+                &config.placementStuckMinutes))
+        return std::nullopt;
+    // Environment only (tests and operators): the shop-account lease lifetime and the
+    // timeout of a shop call. The worker raises the lease to outlast a call.
+    for (const auto &[env, low, high, out] :
+         {std::tuple{"HAITAO_PLACEMENT_LEASE_SECONDS", 1, 3600, &config.placementLeaseSeconds},
+          std::tuple{"HAITAO_PLACEMENT_HTTP_TIMEOUT_MS", 100, 600000,
+                     &config.placementHttpTimeoutMs}}) {
+        const QString text = environment.value(QLatin1String(env));
+        if (text.isEmpty())
+            continue;
+        bool ok = false;
+        const int n = text.toInt(&ok);
+        if (!ok || n < low || n > high) {
+            *error = QStringLiteral("%1 expects a number from %2 to %3")
+                         .arg(QLatin1String(env))
+                         .arg(low)
+                         .arg(high);
+            return std::nullopt;
+        }
+        *out = n;
+    }
+    if (!config.simUrl.isEmpty() && config.demo) {
+        // The demo's outside world is the simulator: whatever was not given explicitly.
+        const QUrl sim(config.simUrl);
+        const QString simHost = QStringLiteral("%1:%2").arg(sim.host()).arg(sim.port(80));
+        if (!config.fetchAllowHosts.contains(simHost))
+            config.fetchAllowHosts << simHost;
+        if (config.fxEcbUrl.isEmpty())
+            config.fxEcbUrl = config.simUrl + QStringLiteral("/fx/eurofxref-daily.xml");
+        if (config.mtUrl.isEmpty())
+            config.mtUrl = config.simUrl + QStringLiteral("/mt/translate");
+        if (config.paymentUrl.isEmpty())
+            config.paymentUrl = config.simUrl + QStringLiteral("/pay");
+        if (config.paymentSecret.isEmpty())
+            config.paymentSecret = QStringLiteral("sim-pay-demo-secret");
+    }
+    if (!config.paymentUrl.isEmpty() && config.paymentSecret.size() < 16) {
+        *error = QStringLiteral("--payment-url needs HAITAO_PAYMENT_SECRET, the gateway's "
+                                "notification secret, of at least 16 characters");
         return std::nullopt;
     }
     config.adminPassword = environment.value(QStringLiteral("HAITAO_ADMIN_PASSWORD"));

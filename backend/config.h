@@ -73,6 +73,38 @@ struct Config
     // Product images: attempts per URL, and the first retry delay (doubled each time).
     int imageFetchAttempts = 5;
     int imageRetryMs = 60000;
+    // Orders (docs/orders.md). The payment gateway: its API base URL (empty: no online
+    // payment; orders can still be created), the shared secret its notifications are signed
+    // with (HAITAO_PAYMENT_SECRET only: secrets stay off the command line), the provider name
+    // in /payments/notify/{provider}, and the base URL the gateway reaches this server on
+    // (default: the listen address).
+    QString paymentUrl;
+    QString paymentSecret;
+    QString paymentProvider = QStringLiteral("simpay");
+    QString publicUrl;
+    int orderExpiryMinutes = 30; // unpaid orders expire after this
+    // Automatic placement on the foreign shops: worker threads per instance, attempts before
+    // a sub-order goes to the manual queue, how far the shop's price may have moved from the
+    // ordered one, requests per second per site, when a sub-order counts as stuck.
+    int placementWorkers = 2;
+    int placementAttempts = 3;
+    int placementPriceTolerancePercent = 5;
+    int placementRps = 5;
+    int placementStuckMinutes = 60;
+    // Not flags: tests shorten them. A shop-account lease's lifetime (renewed while held),
+    // the first back-off after a failed attempt or a 429/503 without Retry-After (doubled per
+    // failure), and how often an idle worker looks for work.
+    int placementLeaseSeconds = 60;
+    int placementBackoffMs = 2000;
+    int placementPollMs = 500;
+    // Every call to a shop's order API, a create included, gives up after this: a shop that
+    // took an order and never answers holds the connection until then.
+    int placementHttpTimeoutMs = 5000;
+    // Who holds a lease: defaults to host name and process id, unique per running instance.
+    QString instanceName;
+    // With demo: the simulated outside world (haitao-sim) behind the demo sites: their
+    // catalogs, order APIs, the payment gateway, the FX feed, machine translation.
+    QString simUrl;
     Clock clock = systemClock();
 
     static QStringList components();

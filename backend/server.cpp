@@ -10,6 +10,12 @@
 #include "backend/identity/identityservice.h"
 #include "backend/media/mediaroutes.h"
 #include "backend/media/mediaservice.h"
+#include "backend/orders/orderroutes.h"
+#include "backend/orders/orderservice.h"
+#include "backend/orders/placementroutes.h"
+#include "backend/orders/placementservice.h"
+#include "backend/orders/placementworker.h"
+#include "backend/orders/shopaccounts.h"
 #include "backend/pricing/pricingroutes.h"
 #include "backend/pricing/pricingservice.h"
 #include "backend/storage/database.h"
@@ -38,6 +44,10 @@ struct Server::Private
     std::unique_ptr<pricing::PricingService> pricing;
     std::unique_ptr<Database> translationDb;
     std::unique_ptr<translation::TranslationService> translation;
+    std::unique_ptr<Database> ordersDb;
+    std::unique_ptr<orders::OrderService> orders;
+    std::unique_ptr<orders::PlacementService> placement;
+    std::unique_ptr<orders::PlacementWorker> placementWorker;
     std::unique_ptr<HttpServer> http;
     QString generatedAdminPassword;
 
@@ -140,6 +150,14 @@ bool Server::start(QString *error)
                 line.category = info->category;
                 return line;
             });
+        wireOrders();
+        d->placement =
+            std::make_unique<orders::PlacementService>(*d->ordersDb, d->config, *d->orders);
+        d->placementWorker =
+            std::make_unique<orders::PlacementWorker>(*d->ordersDb, d->config, d->log);
+        if (d->config.demo && !d->config.simUrl.isEmpty() &&
+            orders::shopaccounts::seedDemo(*d->ordersDb, d->config.simUrl, d->config.clock()) > 0)
+            d->log.info(QStringLiteral("demo shop accounts seeded"));
     } catch (const std::exception &e) {
         *error = QString::fromUtf8(e.what());
         return false;
@@ -147,7 +165,7 @@ bool Server::start(QString *error)
 
     addSystemRoutes(d->router,
                     {d->identityDb.get(), d->catalogDb.get(), d->pricingDb.get(), d->mediaDb.get(),
-                     d->translationDb.get()},
+                     d->translationDb.get(), d->ordersDb.get()},
                     d->metrics);
     addIdentityRoutes(d->router, *d->identity);
     catalog::addCatalogRoutes(d->router, *d->catalog);
@@ -155,6 +173,8 @@ bool Server::start(QString *error)
     media::addMediaRoutes(d->router, *d->media);
     pricing::addPricingRoutes(d->router, *d->pricing);
     translation::addTranslationRoutes(d->router, *d->translation);
+    orders::addOrderRoutes(d->router, *d->orders);
+    orders::addPlacementRoutes(d->router, *d->placement);
 
     HttpServer::Options options;
     options.threads = d->config.threads;
@@ -176,6 +196,10 @@ bool Server::start(QString *error)
     if (!d->http->bind(d->config.host, d->config.port, error))
         return false;
     d->http->start();
+    // The gateway's notifications come back to the configured public URL, else to here.
+    d->orders->setPublicUrl(url());
+    d->orders->start();
+    d->placementWorker->start();
     d->pricing->startJobs();
     d->media->start();
     d->priceRefresh->start();
@@ -187,6 +211,12 @@ void Server::stop()
     if (d->http)
         d->http->stop(); // joins the worker threads, which close their connections
     d->http.reset();
+    if (d->placementWorker)
+        d->placementWorker->stop(); // the attempt in flight goes back to awaiting_placement
+    if (d->orders)
+        d->orders->stop(); // joins the expiry and refund job before its store closes
+    if (d->ordersDb)
+        d->ordersDb->close();
     if (d->pricing)
         d->pricing->stop(); // joins the rate fetcher before its store closes
     if (d->pricingDb)
@@ -226,6 +256,44 @@ void Server::wireTranslation()
             // suggestion later.
         }
     });
+}
+
+void Server::wireOrders()
+{
+    d->ordersDb = d->openStore(QStringLiteral("orders"));
+    d->orders = std::make_unique<orders::OrderService>(*d->ordersDb, d->config, *d->pricing);
+    d->orders->migrate();
+    // An order line keeps what the catalog said of its SKU (in process, no cross-store join).
+    catalog::CatalogService *catalog = d->catalog.get();
+    d->orders->setSkuLookup([catalog](qint64 skuId) -> std::optional<orders::OrderSku> {
+        const auto info = catalog->sku(skuId, true);
+        if (!info)
+            return std::nullopt;
+        const catalog::Product p = catalog->product(info->sku.productId);
+        orders::OrderSku s;
+        s.skuId = skuId;
+        s.productId = p.id;
+        s.site = info->site;
+        s.title = p.title;
+        s.titleZh = p.titleZh;
+        s.sourceUrl = p.sourceUrl;
+        s.merchantSku = info->sku.sourceSku;
+        for (const auto &[name, value] : info->sku.options)
+            s.options.append(
+                QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}});
+        s.price = info->sku.price;
+        s.listed = info->status == catalog::ListingStatus::Published;
+        s.available = s.listed && info->sku.stock.value_or(1) > 0;
+        return s;
+    });
+    // A customer with a paid order is no longer a first-time buyer.
+    orders::OrderService *orders = d->orders.get();
+    d->pricing->setOrderHistory([orders](qint64 userId) { return orders->hasPaidOrder(userId); });
+}
+
+orders::OrderService &Server::orders()
+{
+    return *d->orders;
 }
 
 translation::TranslationService &Server::translation()

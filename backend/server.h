@@ -22,6 +22,9 @@ class MediaService;
 namespace translation {
 class TranslationService;
 }
+namespace orders {
+class OrderService;
+}
 
 // The whole server: stores, services, routes and the HTTP front, built from a Config.
 // Used by haitao-server's main and, in-process, by the tests.
@@ -48,12 +51,16 @@ public:
     pricing::PricingService &pricing();
     media::MediaService &media();
     translation::TranslationService &translation();
+    orders::OrderService &orders();
     const Config &config() const;
 
 private:
     // The catalog's in-process links to identity (who may be assigned) and to the
     // translation memory (what was published).
     void wireTranslation();
+    // The orders component: its store, the catalog's SKUs for order lines, pricing's order
+    // history.
+    void wireOrders();
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -27,6 +27,8 @@ constexpr Entry kEntries[] = {
     {ProblemKind::Internal, "internal"},
     {ProblemKind::Unavailable, "unavailable"},
     {ProblemKind::StaleRates, "stale-rates"},
+    {ProblemKind::IdempotencyKeyMissing, "idempotency-key-missing"},
+    {ProblemKind::IdempotencyKeyReused, "idempotency-key-reused"},
     {ProblemKind::Network, "network"},
     {ProblemKind::Unknown, "unknown"},
 };

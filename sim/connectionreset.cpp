@@ -50,6 +50,11 @@ int findSocket(int localPort, int remotePort)
 
 } // namespace
 
+int findConnectionSocket(int localPort, int remotePort)
+{
+    return findSocket(localPort, remotePort);
+}
+
 bool resetConnection(int localPort, int remotePort)
 {
     const int fd = findSocket(localPort, remotePort);
@@ -73,6 +78,11 @@ bool resetConnection(int localPort, int remotePort)
 bool resetConnection(int, int)
 {
     return false;
+}
+
+int findConnectionSocket(int, int)
+{
+    return -1;
 }
 
 #endif

@@ -9,4 +9,7 @@ namespace haitao::sim {
 // that is not possible (no such connection; Windows, where the sim answers normally).
 bool resetConnection(int localPort, int remotePort);
 
+// The descriptor of that connection in this process, -1 if there is none (or on Windows).
+int findConnectionSocket(int localPort, int remotePort);
+
 } // namespace haitao::sim

@@ -21,6 +21,11 @@ int main(int argc, char *argv[])
                                     QStringLiteral("HOST:PORT to listen on (port 0: any)."),
                                     QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8090"));
     parser.addOption(listen);
+    const QCommandLineOption paySecret(
+        QStringLiteral("pay-secret"),
+        QStringLiteral("The payment gateway's notification signing secret."),
+        QStringLiteral("SECRET"), QLatin1String(haitao::sim::PaymentGateway::kDefaultSecret));
+    parser.addOption(paySecret);
     parser.process(app);
     const auto address = haitao::parseListenAddress(parser.value(listen));
     if (!address) {
@@ -29,6 +34,7 @@ int main(int argc, char *argv[])
     }
     haitao::installStopHandler();
     haitao::sim::SimServer sim;
+    sim.setPaySecret(parser.value(paySecret).toUtf8());
     QString error;
     if (!sim.start(address->host, address->port, &error)) {
         std::fprintf(stderr, "haitao-sim: %s\n", qPrintable(error));

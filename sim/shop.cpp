@@ -1,5 +1,7 @@
 #include "sim/shop.h"
 
+#include "sim/generatedcatalog.h"
+
 #include <QStringEncoder>
 
 namespace haitao::sim {
@@ -118,6 +120,21 @@ QList<ShopProduct> buildCatalog()
                 QStringLiteral("Stonewashed Leinen, Reißverschluss, 2-teilig."),
                 QStringLiteral("Hausleinen"), QStringLiteral("Schlafen > Bettwäsche"), "89.00",
                 {QStringLiteral("3003-1.gif")}, {1500, 400, 300, 80}, 11);
+    // The partner's Chinese titles (the feed's title_zh), by "site/id".
+    const QHash<QString, QString> zh = {
+        {QStringLiteral("us/1001"), QStringLiteral("Hydro Peak 不锈钢保温水壶 32盎司")},
+        {QStringLiteral("us/1002"), QStringLiteral("Trail Runner 2 防水越野跑鞋及绑腿套装")},
+        {QStringLiteral("us/1003"), QStringLiteral("男士美利奴羊毛圆领毛衣")},
+        {QStringLiteral("us/1004"), QStringLiteral("铸铁煎锅 12英寸 带盖")},
+        {QStringLiteral("jp/2001"), QStringLiteral("南部铁器 铁壶 0.65升 黑色")},
+        {QStringLiteral("jp/2002"), QStringLiteral("今治毛巾 浴巾 纯棉 日本制")},
+        {QStringLiteral("jp/2003"), QStringLiteral("有田烧 马克杯 300毫升 蓝色")},
+        {QStringLiteral("de/3001"), QStringLiteral("不锈钢手摇咖啡磨豆机")},
+        {QStringLiteral("de/3002"), QStringLiteral("Alpin GTX 防水登山鞋")},
+        {QStringLiteral("de/3003"), QStringLiteral("亚麻床品套装 135×200厘米")}};
+    for (ShopProduct &p : c)
+        p.titleZh = zh.value(p.site + u'/' + p.id);
+    c += generatedProducts();
     return c;
 }
 
@@ -158,6 +175,8 @@ QString shownPrice(const QString &price, const ShopSite &site)
     }
     if (site.currency == u"EUR")
         return QString(price).replace(u'.', u',') + QStringLiteral(" €");
+    if (site.currency == u"GBP")
+        return QStringLiteral("£") + price;
     return QStringLiteral("$") + price;
 }
 
@@ -519,7 +538,9 @@ QList<ShopSite> Shops::sites()
             {QStringLiteral("jp"), QStringLiteral("JPY"), QStringLiteral("ja-JP"),
              QStringLiteral("東京キッチンストア")},
             {QStringLiteral("de"), QStringLiteral("EUR"), QStringLiteral("de-DE"),
-             QStringLiteral("Berliner Hausrat")}};
+             QStringLiteral("Berliner Hausrat")},
+            {QStringLiteral("uk"), QStringLiteral("GBP"), QStringLiteral("en-GB"),
+             QStringLiteral("Camden Wardrobe")}};
 }
 
 std::optional<ShopSite> Shops::site(const QString &code)
@@ -609,8 +630,9 @@ Shops::Page Shops::feed(const QString &siteCode, const QString &origin) const
     const std::optional<ShopSite> site = Shops::site(siteCode);
     if (!site)
         return {404, "text/plain; charset=utf-8", "no such shop\n"};
-    QString csv = QStringLiteral("sku,title,price,currency,description,brand,category,url,"
-                                 "image_urls,weight_g,length_mm,width_mm,height_mm,stock\r\n");
+    QString csv =
+        QStringLiteral("sku,title,price,currency,description,brand,category,url,"
+                       "image_urls,weight_g,length_mm,width_mm,height_mm,stock,title_zh\r\n");
     for (const ShopProduct &listed : catalog()) {
         if (listed.site != siteCode)
             continue;
@@ -618,8 +640,8 @@ Shops::Page Shops::feed(const QString &siteCode, const QString &origin) const
         QStringList images;
         for (const QString &name : p.images)
             images << origin + imagePath(p, name);
-        const auto row = [&](const QString &sku, const QString &title, const QString &price,
-                             int stock) {
+        const auto row = [&](const QString &sku, const QString &title, const QString &titleZh,
+                             const QString &price, int stock) {
             const QStringList fields = {sku,
                                         title,
                                         price,
@@ -633,21 +655,48 @@ Shops::Page Shops::feed(const QString &siteCode, const QString &origin) const
                                         QString::number(p.lengthMm),
                                         QString::number(p.widthMm),
                                         QString::number(p.heightMm),
-                                        QString::number(stock)};
+                                        QString::number(stock),
+                                        titleZh};
             QStringList quoted;
             for (const QString &f : fields)
                 quoted << csvField(f);
             csv += quoted.join(u',') + QStringLiteral("\r\n");
         };
         if (p.variants.isEmpty()) {
-            row(p.sku, p.title, p.price, p.stock);
+            row(p.sku, p.title, p.titleZh, p.price, p.stock);
         } else {
-            for (const ShopVariant &v : p.variants)
-                row(v.sku, QStringLiteral("%1 (%2)").arg(p.title, variantLabel(v)), v.price,
-                    v.stock);
+            // No group column: each variant is a product of its own, named after its option.
+            for (const ShopVariant &v : p.variants) {
+                const QString label = QStringLiteral(" (%1)").arg(variantLabel(v));
+                row(v.sku, p.title + label, p.titleZh.isEmpty() ? QString() : p.titleZh + label,
+                    v.price, v.stock);
+            }
         }
     }
     return {200, "text/csv; charset=utf-8", csv.toUtf8()};
+}
+
+std::optional<ShopOffer> Shops::offer(const QString &siteCode, const QString &sku) const
+{
+    for (const ShopProduct &listed : catalog()) {
+        if (listed.site != siteCode)
+            continue;
+        if (listed.variants.isEmpty() && listed.sku == sku) {
+            const ShopProduct p = *product(listed.site, listed.id);
+            return ShopOffer{p.sku, p.title, p.price, p.stock};
+        }
+        for (const ShopVariant &listedVariant : listed.variants) {
+            if (listedVariant.sku != sku)
+                continue;
+            const ShopProduct p = *product(listed.site, listed.id);
+            for (const ShopVariant &v : p.variants) {
+                if (v.sku == sku)
+                    return ShopOffer{v.sku, QStringLiteral("%1 (%2)").arg(p.title, variantLabel(v)),
+                                     v.price, v.stock};
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 Shops::Page Shops::image(const QString &name)

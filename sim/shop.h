@@ -30,11 +30,12 @@ struct ShopVariant
 
 struct ShopProduct
 {
-    QString site; // "us", "jp", "de"
+    QString site; // "us", "jp", "de", "uk"
     QString id;   // in the URL: /shop/{site}/products/{id}
     PageLayout layout = PageLayout::JsonLd;
     QString sku; // the product's SKU, or the group's id
     QString title;
+    QString titleZh; // the partner's own Chinese title, in the feed's title_zh column
     QString description;
     QString brand;
     QString category;
@@ -56,8 +57,18 @@ struct ShopSite
     QString name;     // the shop's name in page titles
 };
 
-// The simulated foreign shops: a US (USD), a Japanese (JPY) and a German (EUR) one, each
-// with a product page of every layout, a CSV feed and product images. Tests may change a
+// One SKU as the merchant order API sells it: the page price (with overrides) and stock.
+struct ShopOffer
+{
+    QString sku;
+    QString title;
+    QString price; // major units
+    int stock = 0;
+};
+
+// The simulated foreign shops: a US (USD), a Japanese (JPY), a German (EUR) and a British
+// (GBP) one, each with product pages (the first ones of every layout, then generated ones,
+// sim/generatedcatalog.h), a CSV feed and product images. Tests may change a
 // product's price or swap its page for a captcha or a redesign (the control plane), so a
 // price refresh sees the shop change; everything else is fixed, the same on every run.
 class Shops
@@ -83,6 +94,8 @@ public:
                      const QString &origin) const;
     // GET /shop/{site}/feed.csv: every SKU of the site, one row per variant.
     Page feed(const QString &site, const QString &origin) const;
+    // The SKU (a single product's or a variant's) of the site, as the shop sells it now.
+    std::optional<ShopOffer> offer(const QString &site, const QString &sku) const;
     // GET /shop/{site}/images/{name}: a 1x1 GIF whose colour depends on the name.
     static Page image(const QString &name);
 

@@ -2,7 +2,10 @@
 
 #include "sim/connectionreset.h"
 #include "sim/ecbfeed.h"
+#include "sim/httpjson.h"
 #include "sim/machinetranslation.h"
+
+#include "core/money.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -20,35 +23,15 @@
 
 namespace haitao::sim {
 
-namespace {
-
-void sendJson(httplib::Response &res, const QJsonObject &o, int status = 200)
-{
-    const QByteArray body = QJsonDocument(o).toJson(QJsonDocument::Compact);
-    res.status = status;
-    res.set_content(body.constData(), size_t(body.size()), "application/json");
-}
-
-void sendError(httplib::Response &res, int status, const QString &detail)
-{
-    sendJson(res, {{QStringLiteral("error"), detail}}, status);
-}
-
-QJsonObject parseBody(const httplib::Request &req, bool *ok)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &error);
-    *ok = error.error == QJsonParseError::NoError && doc.isObject();
-    return doc.object();
-}
-
-} // namespace
-
 SimServer::SimServer()
     : m_server(std::make_unique<httplib::Server>())
+    , m_merchants(m_shops, [this] { return nowMs(); })
+    , m_gateway([this] { return nowMs(); }, m_faultMix)
 {
     httplib::Server &s = *m_server;
     s.set_tcp_nodelay(true);
+    // Many workers: a held connection (timeoutAfterCreate) or a slow one keeps its worker.
+    s.new_task_queue = [] { return new httplib::ThreadPool(96); };
     s.Get("/__sim/health", [](const httplib::Request &, httplib::Response &res) {
         sendJson(res, {{QStringLiteral("status"), QStringLiteral("ok")}});
     });
@@ -74,7 +57,8 @@ SimServer::SimServer()
         QJsonArray rules;
         for (const Fault &f : m_faults.rules())
             rules.append(f.toJson());
-        sendJson(res, {{QStringLiteral("faults"), rules}});
+        sendJson(res,
+                 {{QStringLiteral("faults"), rules}, {QStringLiteral("mix"), m_faultMix.toJson()}});
     });
     s.Post("/__sim/faults", [this](const httplib::Request &req, httplib::Response &res) {
         bool ok = false;
@@ -90,6 +74,7 @@ SimServer::SimServer()
     });
     s.Delete("/__sim/faults", [this](const httplib::Request &, httplib::Response &res) {
         m_faults.clear();
+        m_faultMix.clear();
         res.status = 204;
     });
 
@@ -123,16 +108,72 @@ SimServer::SimServer()
         res.set_content(xml.constData(), size_t(xml.size()), "text/xml");
     });
     addShopRoutes();
+    addControlRoutes();
+    addMerchantRoutes();
+    addPaymentRoutes();
+}
+
+QString SimServer::origin(const httplib::Request &req) const
+{
+    const std::string host = req.get_header_value("Host");
+    return host.empty() ? QStringLiteral("http://127.0.0.1:%1").arg(m_port)
+                        : QStringLiteral("http://") + QString::fromStdString(host);
+}
+
+void SimServer::addControlRoutes()
+{
+    httplib::Server &s = *m_server;
+    s.Put("/__sim/faults", [this](const httplib::Request &req, httplib::Response &res) {
+        bool ok = false;
+        const QJsonObject body = parseBody(req, &ok);
+        QStringList sites;
+        for (const ShopSite &site : Shops::sites())
+            sites << site.code;
+        QString why = QStringLiteral("send a JSON object");
+        if (!ok || !m_faultMix.set(body, sites, &why)) {
+            sendError(res, 400, why);
+            return;
+        }
+        sendJson(res, {{QStringLiteral("mix"), m_faultMix.toJson()}});
+    });
+    s.Get("/__sim/orders", [this](const httplib::Request &, httplib::Response &res) {
+        sendJson(res, {{QStringLiteral("items"), m_merchants.allOrders()}});
+    });
+    s.Get("/__sim/accounts", [this](const httplib::Request &, httplib::Response &res) {
+        sendJson(res, {{QStringLiteral("items"), m_merchants.accounts()}});
+    });
+    // {"balance": {minor, currency}}: e.g. an empty account for the insufficient-balance path.
+    s.Post(
+        R"(/__sim/accounts/([a-z]+))", [this](const httplib::Request &req, httplib::Response &res) {
+            bool ok = false;
+            const QJsonObject body = parseBody(req, &ok);
+            const QString site = QString::fromStdString(req.matches[1]);
+            const std::optional<ShopSite> shop = Shops::site(site);
+            const MoneyResult<Money> balance =
+                Money::fromJson(body.value(QStringLiteral("balance")).toObject());
+            if (!shop) {
+                sendError(res, 404, QStringLiteral("no such shop"));
+                return;
+            }
+            if (!ok || !balance || balance->currency().code() != shop->currency ||
+                !m_merchants.setBalance(site, balance->minor())) {
+                sendError(
+                    res, 400,
+                    QStringLiteral("send {\"balance\": {\"minor\": N >= 0, \"currency\": \"%1\"}}")
+                        .arg(shop->currency));
+                return;
+            }
+            sendJson(res, {{QStringLiteral("items"), m_merchants.accounts()}});
+        });
+    s.Get("/__sim/payments", [this](const httplib::Request &, httplib::Response &res) {
+        sendJson(res, {{QStringLiteral("items"), m_gateway.payments()}});
+    });
 }
 
 void SimServer::addShopRoutes()
 {
     // Absolute URLs in pages and feeds point back at whatever address the client used.
-    const auto origin = [this](const httplib::Request &req) {
-        const std::string host = req.get_header_value("Host");
-        return host.empty() ? QStringLiteral("http://127.0.0.1:%1").arg(m_port)
-                            : QStringLiteral("http://") + QString::fromStdString(host);
-    };
+    const auto origin = [this](const httplib::Request &req) { return this->origin(req); };
     const auto send = [](httplib::Response &res, const Shops::Page &page) {
         res.status = page.status;
         res.set_content(page.body.constData(), size_t(page.body.size()),
@@ -324,6 +365,12 @@ void SimServer::stop()
         m_server->stop();
         m_thread.join();
     }
+    m_gateway.stop();
+}
+
+void SimServer::setPaySecret(const QByteArray &secret)
+{
+    m_gateway.setSecret(secret);
 }
 
 qint64 SimServer::nowMs() const

@@ -994,10 +994,10 @@ private slots:
         const QString csv = QString::fromUtf8(r.body);
         QVERIFY(csv.startsWith(QStringLiteral(
             "sku,title,price,currency,description,brand,category,url,image_urls,weight_g,"
-            "length_mm,width_mm,height_mm,stock\r\n")));
-        // Header + 1001, 1002, four sweaters, 1004: 8 records, each ended by CRLF; the line
-        // break inside 1001's quoted description is a bare LF.
-        QCOMPARE(csv.count(QStringLiteral("\r\n")), 8);
+            "length_mm,width_mm,height_mm,stock,title_zh\r\n")));
+        // Header + 1001, 1002, four sweaters, 1004, then 20 generated products: 28 records,
+        // each ended by CRLF; the line break inside 1001's quoted description is a bare LF.
+        QCOMPARE(csv.count(QStringLiteral("\r\n")), 28);
         const QString img = sim.base + QStringLiteral("/shop/us/images/");
         QVERIFY(csv.contains(
             QStringLiteral("HP-32-SS,\"Hydro Peak Insulated Water Bottle, Stainless Steel, 32 "
@@ -1006,7 +1006,7 @@ private slots:
                            "Outdoor > Hydration,") +
             sim.base + QStringLiteral("/shop/us/products/1001,") + img +
             QStringLiteral("1001-front.gif|") + img +
-            QStringLiteral("1001-side.gif,420,90,90,280,57\r\n")));
+            QStringLiteral("1001-side.gif,420,90,90,280,57,Hydro Peak 不锈钢保温水壶 32盎司\r\n")));
         QVERIFY(csv.contains(QStringLiteral("\"Lightweight trail running shoes with a waterproof "
                                             "membrane, a \"\"grippy\"\" outsole")));
         QVERIFY(csv.contains(QStringLiteral(

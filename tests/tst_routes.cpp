@@ -3,7 +3,12 @@
 // rule says. A route without a sample request below fails the test, so new routes get rows.
 #include "backend/catalog/catalogservice.h"
 #include "backend/http/router.h"
+#include "backend/identity/identityservice.h"
 #include "backend/media/mediaservice.h"
+#include "backend/orders/orderservice.h"
+#include "backend/orders/orderstatus.h"
+#include "backend/orders/paymentsignature.h"
+#include "backend/orders/placementstore.h"
 #include "backend/pricing/pricingservice.h"
 #include "backend/translation/translationservice.h"
 #include "sim/simserver.h"
@@ -11,7 +16,9 @@
 #include "tests/support/testserver.h"
 
 #include <QBuffer>
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace haitao;
@@ -119,6 +126,94 @@ Substitutions publishedProduct(server::Server &server)
     filter.limit = 1;
     const auto page = server.catalog().listPublished(filter);
     return {{"{published}", QByteArray::number(page.items.value(0).id)}};
+}
+
+// Who is calling the sample now: orders are the caller's own.
+QString g_caller;
+
+// The current caller (the customer for anonymous calls) as the services see it.
+server::Principal callerPrincipal(server::Server &server)
+{
+    const auto user =
+        server.identity().userNamed(g_caller.isEmpty() ? QStringLiteral("customer") : g_caller);
+    server::Principal principal;
+    principal.userId = user->id;
+    principal.username = user->username;
+    principal.role = user->role;
+    return principal;
+}
+
+// An order of the current caller (the customer for anonymous calls), waiting for payment:
+// {order}, {sku} (a published SKU), {key} (an Idempotency-Key not used yet).
+Substitutions ownOrder(server::Server &server)
+{
+    static int counter = 0;
+    server::catalog::ProductFilter filter;
+    filter.limit = 1;
+    const auto published = server.catalog().listPublished(filter).items.value(0);
+    const qint64 sku = server.catalog().publishedProduct(published.id).skus.value(0).id;
+    const server::Principal principal = callerPrincipal(server);
+    server::orders::OrderRequest request;
+    request.lines = {{sku, 1}};
+    request.address = {{QStringLiteral("name"), QStringLiteral("Route")}};
+    const QString key = QStringLiteral("routes-%1").arg(++counter);
+    const auto placed = server.orders().placeOrder(principal, request, key, key);
+    return {{"{order}", QByteArray::number(placed.order.id)},
+            {"{sku}", QByteArray::number(sku)},
+            {"{key}", "sample-" + key.toUtf8()}};
+}
+
+// A payment waiting at the gateway and its signed "paid" notification: {notification}, {sig}.
+Substitutions signedNotification(server::Server &server)
+{
+    const QByteArray order = ownOrder(server).value("{order}");
+    const server::Principal principal = callerPrincipal(server);
+    const auto payment = server.orders().createPayment(principal, order.toLongLong());
+    const auto o = server.orders().order(principal, order.toLongLong());
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("provider"), QStringLiteral("simpay")},
+                        {QStringLiteral("notifyId"), QStringLiteral("R") + payment.outTradeNo},
+                        {QStringLiteral("paymentId"), payment.paymentId},
+                        {QStringLiteral("outTradeNo"), payment.outTradeNo},
+                        {QStringLiteral("amount"), o.total.toJson()},
+                        {QStringLiteral("status"), QStringLiteral("paid")},
+                        {QStringLiteral("paidAt"), QStringLiteral("2026-11-25T10:00:00Z")}})
+            .toJson(QJsonDocument::Compact);
+    return {
+        {"{notification}", body},
+        {"{sig}", server::orders::paymentSignature(server.config().paymentSecret.toUtf8(), body)}};
+}
+
+// A sub-order of a paid order in the manual queue, claimed by the current caller: {sub}.
+Substitutions queuedSubOrder(server::Server &server)
+{
+    namespace o = server::orders;
+    const QString caller = g_caller;
+    g_caller = QStringLiteral("customer");
+    const qint64 orderId = ownOrder(server).value("{order}").toLongLong();
+    g_caller = caller;
+    qint64 sub = 0;
+    server.orders().database().write([&](QSqlDatabase &db) {
+        const qint64 at = QDateTime::currentMSecsSinceEpoch();
+        o::changeOrder(db, {orderId, o::OrderStatus::PendingPayment, o::OrderStatus::Paid,
+                            QStringLiteral("routes"), QStringLiteral("paid"), at});
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT id FROM sub_orders WHERE order_id = :id"));
+        q.bindValue(QStringLiteral(":id"), orderId);
+        q.exec();
+        q.next();
+        sub = q.value(0).toLongLong();
+        q.finish();
+        o::changeSubOrder(db, {sub, orderId, o::SubOrderStatus::PendingPayment,
+                               o::SubOrderStatus::AwaitingPlacement, QStringLiteral("routes"),
+                               QStringLiteral("paid"), at});
+        o::changeSubOrder(db, {sub, orderId, o::SubOrderStatus::AwaitingPlacement,
+                               o::SubOrderStatus::NeedsManual, QStringLiteral("routes"),
+                               QStringLiteral("route test"), at});
+        o::placementstore::setClaim(db, sub, caller, at, at);
+    });
+    return {{"{sub}", QByteArray::number(sub)}};
 }
 
 const QByteArray kCart =
@@ -260,6 +355,59 @@ const QHash<QString, Sample> kSamples = {
     {QStringLiteral("POST /api/v1/catalog/mt"),
      {QStringLiteral("/api/v1/catalog/mt"), R"({"texts":["organic cotton"]})"}},
     {QStringLiteral("GET /api/v1/products"), {QStringLiteral("/api/v1/products"), {}}},
+    {QStringLiteral("GET /api/v1/cart"), {QStringLiteral("/api/v1/cart"), {}}},
+    {QStringLiteral("PUT /api/v1/cart/items/{skuId}"),
+     {QStringLiteral("/api/v1/cart/items/{sku}"), R"({"quantity":1})", {}, ownOrder}},
+    {QStringLiteral("POST /api/v1/orders"),
+     {QStringLiteral("/api/v1/orders"),
+      R"({"lines":[{"skuId":{sku},"quantity":1}],"address":{"name":"R","phone":"1",)"
+      R"("province":"P","city":"C","line1":"L","postcode":"1"}})",
+      {{"Idempotency-Key", "{key}"}},
+      ownOrder}},
+    {QStringLiteral("GET /api/v1/orders"), {QStringLiteral("/api/v1/orders"), {}}},
+    {QStringLiteral("GET /api/v1/orders/{id}"),
+     {QStringLiteral("/api/v1/orders/{order}"), {}, {}, ownOrder}},
+    {QStringLiteral("POST /api/v1/orders/{id}/payments"),
+     {QStringLiteral("/api/v1/orders/{order}/payments"), {}, {}, ownOrder}},
+    {QStringLiteral("POST /api/v1/orders/{id}/cancel"),
+     {QStringLiteral("/api/v1/orders/{order}/cancel"), "{}", {}, ownOrder}},
+    {QStringLiteral("POST /api/v1/payments/notify/{provider}"),
+     {QStringLiteral("/api/v1/payments/notify/simpay"),
+      "{notification}",
+      {{"X-Signature", "{sig}"}},
+      signedNotification}},
+    {QStringLiteral("GET /api/v1/admin/orders"), {QStringLiteral("/api/v1/admin/orders"), {}}},
+    {QStringLiteral("GET /api/v1/admin/orders/{id}"),
+     {QStringLiteral("/api/v1/admin/orders/{order}"), {}, {}, ownOrder}},
+    {QStringLiteral("GET /api/v1/admin/shop-accounts"),
+     {QStringLiteral("/api/v1/admin/shop-accounts"), {}}},
+    {QStringLiteral("PUT /api/v1/admin/shop-accounts/{site}"),
+     {QStringLiteral("/api/v1/admin/shop-accounts/route-{n}.example"),
+      R"({"apiUrl":"http://127.0.0.1:9/merchant/x","account":"a","secret":"s","enabled":false})"}},
+    {QStringLiteral("GET /api/v1/admin/placements"),
+     {QStringLiteral("/api/v1/admin/placements?status=needs_manual"), {}}},
+    {QStringLiteral("GET /api/v1/admin/placements/counts"),
+     {QStringLiteral("/api/v1/admin/placements/counts"), {}}},
+    {QStringLiteral("GET /api/v1/admin/placements/stats"),
+     {QStringLiteral("/api/v1/admin/placements/stats?days=7"), {}}},
+    {QStringLiteral("GET /api/v1/admin/sub-orders/{id}"),
+     {QStringLiteral("/api/v1/admin/sub-orders/{sub}"), {}, {}, queuedSubOrder}},
+    {QStringLiteral("POST /api/v1/admin/sub-orders/{id}/claim"),
+     {QStringLiteral("/api/v1/admin/sub-orders/{sub}/claim"), {}, {}, queuedSubOrder}},
+    {QStringLiteral("POST /api/v1/admin/sub-orders/{id}/release"),
+     {QStringLiteral("/api/v1/admin/sub-orders/{sub}/release"), {}, {}, queuedSubOrder}},
+    {QStringLiteral("POST /api/v1/admin/sub-orders/{id}/manual-placement"),
+     {QStringLiteral("/api/v1/admin/sub-orders/{sub}/manual-placement"),
+      R"({"merchantOrderId":"M-{n}","paid":{"minor":100,"currency":"JPY"}})",
+      {},
+      queuedSubOrder}},
+    {QStringLiteral("POST /api/v1/admin/sub-orders/{id}/retry-auto"),
+     {QStringLiteral("/api/v1/admin/sub-orders/{sub}/retry-auto"), {}, {}, queuedSubOrder}},
+    {QStringLiteral("POST /api/v1/admin/sub-orders/{id}/cancel"),
+     {QStringLiteral("/api/v1/admin/sub-orders/{sub}/cancel"),
+      R"({"reason":"route test"})",
+      {},
+      queuedSubOrder}},
     {QStringLiteral("GET /api/v1/products/{id}"),
      {QStringLiteral("/api/v1/products/{published}"), {}, {}, publishedProduct}},
 };
@@ -303,6 +451,8 @@ private slots:
         config.fxFetchHours = 0;
         config.fetchAllowHosts = {QStringLiteral("127.0.0.1:%1").arg(m_sim->port())};
         config.mtUrl = QStringLiteral("http://127.0.0.1:%1/mt/translate").arg(m_sim->port());
+        config.paymentUrl = QStringLiteral("http://127.0.0.1:%1/pay").arg(m_sim->port());
+        config.paymentSecret = QStringLiteral("sim-pay-demo-secret");
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         QVERIFY(m_server->server().pricing().seedDemo());
@@ -369,6 +519,7 @@ private slots:
         QByteArray body = sample.body;
         body.replace("{n}", n.toUtf8()).replace("{password}", caller.password);
         QList<QPair<QByteArray, QByteArray>> headers = sample.headers;
+        g_caller = QString::fromLatin1(caller.username);
         if (sample.setup) {
             const Substitutions values = sample.setup(m_server->server());
             for (auto it = values.begin(); it != values.end(); ++it) {

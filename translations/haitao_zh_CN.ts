@@ -148,6 +148,272 @@
     </message>
 </context>
 <context>
+    <name>haitao::models::OrderEventsModel</name>
+    <message>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Sub-order</source>
+        <translation>子订单</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::OrderLabels</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Awaiting placement</source>
+        <translation>待下单</translation>
+    </message>
+    <message>
+        <source>Placing</source>
+        <translation>下单中</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>Needs manual placement</source>
+        <translation>需人工下单</translation>
+    </message>
+    <message>
+        <source>Placed manually</source>
+        <translation>已人工下单</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Look up earlier orders</source>
+        <translation>查询已有订单</translation>
+    </message>
+    <message>
+        <source>Check price and stock</source>
+        <translation>核对价格与库存</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>创建订单</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>确认订单</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>No clear answer</source>
+        <translation>结果不明</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation>将重试</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::OrderLinesModel</name>
+    <message>
+        <source>Sub-order</source>
+        <translation>子订单</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Total (CNY)</source>
+        <translation>小计（人民币）</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::OrdersModel</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sub-orders</source>
+        <translation>子订单</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::PlacementAttemptsModel</name>
+    <message>
+        <source>Worker: %1</source>
+        <translation>执行者：%1</translation>
+    </message>
+    <message>
+        <source>Attempt %1</source>
+        <translation>第 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Attempt / step</source>
+        <translation>尝试 / 步骤</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Shop&apos;s answer</source>
+        <translation>商店的答复</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::PlacementQueueModel</name>
+    <message>
+        <source>Sub-order</source>
+        <translation>子订单</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>haitao::models::ProductsModel</name>
     <message>
         <source>Image</source>
@@ -1557,6 +1823,169 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::ManualPlacementDialog</name>
+    <message>
+        <source>Placed by hand: sub-order %1</source>
+        <translation>人工下单：子订单 %1</translation>
+    </message>
+    <message>
+        <source>Order the goods of sub-order %1 on %2 (expected about %3), then enter the shop&apos;s order number and what you paid.</source>
+        <translation>请在 %2 上为子订单 %1 的商品下单（预计约 %3），然后填写商店的订单号和实付金额。</translation>
+    </message>
+    <message>
+        <source>e.g. US-000123</source>
+        <translation>例如 US-000123</translation>
+    </message>
+    <message>
+        <source>Shop&apos;s order number:</source>
+        <translation>商店订单号：</translation>
+    </message>
+    <message>
+        <source>Amount paid:</source>
+        <translation>实付金额：</translation>
+    </message>
+    <message>
+        <source>Enter the shop&apos;s order number.</source>
+        <translation>请填写商店的订单号。</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid.</source>
+        <translation>请填写实付金额。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The amount must be a plain number with at most %n decimal(s), e.g. %1.</source>
+        <translation>
+            <numerusform>金额必须是最多 %n 位小数的数字，例如 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The amount paid must be more than zero.</source>
+        <translation>实付金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ManualQueueCancelDialog</name>
+    <message>
+        <source>Cancel sub-order %1</source>
+        <translation>取消子订单 %1</translation>
+    </message>
+    <message>
+        <source>Sub-order %1 on %2 is cancelled and %3 is refunded to the customer. Why?</source>
+        <translation>%2 上的子订单 %1 将被取消，%3 将退还给顾客。原因是？</translation>
+    </message>
+    <message>
+        <source>Cancel and refund</source>
+        <translation>取消并退款</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Enter why the sub-order is cancelled.</source>
+        <translation>请填写取消该子订单的原因。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ManualQueuePage</name>
+    <message>
+        <source>Someone else got there first: %1</source>
+        <translation>已被他人抢先处理：%1</translation>
+    </message>
+    <message>
+        <source>The queue could not be loaded: %1</source>
+        <translation>无法加载队列：%1</translation>
+    </message>
+    <message>
+        <source>Manual queue</source>
+        <translation>人工下单队列</translation>
+    </message>
+    <message>
+        <source>Counts unavailable: %1</source>
+        <translation>无法获取计数：%1</translation>
+    </message>
+    <message>
+        <source>Loading counts…</source>
+        <translation>正在加载计数…</translation>
+    </message>
+    <message>
+        <source>Needs manual: %L1 · Awaiting placement: %L2 · Placing: %L3 · Placed: %L4 · Placed manually: %L5 · Cancelled: %L6</source>
+        <translation>需人工：%L1 · 待下单：%L2 · 下单中：%L3 · 已下单：%L4 · 已人工下单：%L5 · 已取消：%L6</translation>
+    </message>
+    <message>
+        <source> · oldest waiting %1</source>
+        <translation> · 最久已等待 %1</translation>
+    </message>
+    <message>
+        <source>Stuck: %L1</source>
+        <translation>卡住：%L1</translation>
+    </message>
+    <message>
+        <source>You hold sub-order %1 now.</source>
+        <translation>子订单 %1 现在由你处理。</translation>
+    </message>
+    <message>
+        <source>Sub-order %1 released.</source>
+        <translation>已释放子订单 %1。</translation>
+    </message>
+    <message>
+        <source>Sub-order %1 goes back to automatic placement.</source>
+        <translation>子订单 %1 已退回自动下单。</translation>
+    </message>
+    <message>
+        <source>The product page could not be opened: %1</source>
+        <translation>无法打开商品页面：%1</translation>
+    </message>
+    <message>
+        <source>Sub-order %1 placed by hand as %2.</source>
+        <translation>子订单 %1 已人工下单，订单号 %2。</translation>
+    </message>
+    <message>
+        <source>Sub-order %1 cancelled; its share is refunded.</source>
+        <translation>子订单 %1 已取消，其金额已退款。</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Claim</source>
+        <translation>认领(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>释放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;source page</source>
+        <translation>打开来源页面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Placed by &amp;hand…</source>
+        <translation>人工下单(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;automatic</source>
+        <translation>重试自动下单(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel with re&amp;fund…</source>
+        <translation>取消并退款(&amp;F)…</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::ManualRateDialog</name>
     <message>
         <source>Enter the rate: CNY for one unit.</source>
@@ -1672,6 +2101,221 @@
     <message>
         <source>Use the result</source>
         <translation>使用合并结果</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::OrdersDetailPanel</name>
+    <message>
+        <source>Loading order %1…</source>
+        <translation>正在加载订单 %1…</translation>
+    </message>
+    <message>
+        <source>Order %1 could not be loaded: %2</source>
+        <translation>无法加载订单 %1：%2</translation>
+    </message>
+    <message>
+        <source>Sub-order %1 · %2 · %3</source>
+        <translation>子订单 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The placement attempts of sub-order %1 could not be loaded: %2</source>
+        <translation>无法加载子订单 %1 的下单尝试：%2</translation>
+    </message>
+    <message>
+        <source>Client reference: %1</source>
+        <translation>客户参考号：%1</translation>
+    </message>
+    <message>
+        <source>Shop order: %1</source>
+        <translation>商店订单：%1</translation>
+    </message>
+    <message>
+        <source>Paid at the shop: %1</source>
+        <translation>在商店实付：%1</translation>
+    </message>
+    <message>
+        <source>Goods: %1 · share of the total: %2</source>
+        <translation>商品：%1 · 占总额：%2</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Claimed by %1 since %2</source>
+        <translation>由 %1 自 %2 起认领</translation>
+    </message>
+    <message>
+        <source>No automatic placement attempt yet.</source>
+        <translation>尚无自动下单尝试。</translation>
+    </message>
+    <message>
+        <source>Select an order to see its details.</source>
+        <translation>选择一个订单以查看详情。</translation>
+    </message>
+    <message>
+        <source>Order %1 · %2 · %3</source>
+        <translation>订单 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Customer: %1 (user %2)</source>
+        <translation>顾客：%1（用户 %2）</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>, paid %1</source>
+        <translation>，付款于 %1</translation>
+    </message>
+    <message>
+        <source>, expires %1</source>
+        <translation>，过期于 %1</translation>
+    </message>
+    <message>
+        <source>Priced with rule set %1 at rate snapshot %2</source>
+        <translation>按规则集 %1、汇率快照 %2 定价</translation>
+    </message>
+    <message>
+        <source>Payment %1: %2, %3</source>
+        <translation>付款 %1：%2，%3</translation>
+    </message>
+    <message>
+        <source>sub-order %1</source>
+        <translation>子订单 %1</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Refund %1 (%2): %3, %4 – %5</source>
+        <translation>退款 %1（%2）：%3，%4 – %5</translation>
+    </message>
+    <message>
+        <source>Ship to: %1</source>
+        <translation>收货地址：%1</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>商品行</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>定价</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>下单</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::OrdersPage</name>
+    <message>
+        <source>The orders could not be loaded: %1</source>
+        <translation>无法加载订单：%1</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Site, e.g. amazon.com</source>
+        <translation>站点，例如 amazon.com</translation>
+    </message>
+    <message>
+        <source>Customer user name</source>
+        <translation>顾客用户名</translation>
+    </message>
+    <message>
+        <source>Older than </source>
+        <translation>早于 </translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::PlacementDashboard</name>
+    <message>
+        <source>Placement dashboard</source>
+        <translation>下单看板</translation>
+    </message>
+    <message>
+        <source>The placement figures could not be loaded: %1</source>
+        <translation>无法加载下单数据：%1</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Needs manual</source>
+        <translation>需人工</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>最近 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Automatic success rate per site and day</source>
+        <translation>各站点每日自动下单成功率</translation>
+    </message>
+    <message>
+        <source>Failures by step and reason</source>
+        <translation>按步骤和原因统计的失败</translation>
+    </message>
+    <message>
+        <source>Time from payment to placement per site</source>
+        <translation>各站点从付款到下单的耗时</translation>
+    </message>
+    <message>
+        <source>Manual queue length at the end of each day</source>
+        <translation>每日结束时的人工队列长度</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "backend/catalog/shoppage.h"
 #include "backend/http/apierror.h"
 #include "backend/integrations/httpfetch.h"
+#include "backend/log.h"
 #include "core/wiretime.h"
 
 #include <QBuffer>
@@ -719,7 +720,25 @@ bool CatalogService::seedDemo()
     if (!catalogstore::listProducts(m_db.writer(), ProductFilter{}).items.isEmpty())
         return false;
     Actor system;
-    for (const DemoFeed &feed : demoFeeds()) {
+    QList<DemoFeed> feeds;
+    if (!m_config.simUrl.isEmpty()) {
+        // The demo's shops are the simulator's, so that orders can be placed there.
+        QString error;
+        const Log log(m_config.logFormat, m_config.logSink);
+        if (const auto fromSim = simDemoFeeds(m_config.simUrl, &error)) {
+            feeds = *fromSim;
+            log.info(QStringLiteral("demo catalog: importing the sim's shop feeds"),
+                     {{QStringLiteral("simUrl"), m_config.simUrl}});
+        } else {
+            log.error(
+                QStringLiteral("demo catalog: the sim's feeds are unreachable, using the "
+                               "built-in demo feeds"),
+                {{QStringLiteral("simUrl"), m_config.simUrl}, {QStringLiteral("error"), error}});
+        }
+    }
+    if (feeds.isEmpty())
+        feeds = demoFeeds();
+    for (const DemoFeed &feed : std::as_const(feeds)) {
         QByteArray bytes = feed.csv;
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::ReadOnly);

@@ -1,5 +1,9 @@
 #include "backend/catalog/demofeed.h"
 
+#include "backend/integrations/httpfetch.h"
+
+#include <QUrl>
+
 namespace haitao::server::catalog {
 
 QList<DemoFeed> demoFeeds()
@@ -60,6 +64,30 @@ QList<DemoFeed> demoFeeds()
              "DE-PARKA-M,DE-PARKA,Winter parka - olive,199.00,EUR,Tommy Hilfiger,apparel,"
              "https://zalando.de/p/DE-PARKA,https://img.example/parka.jpg,1600,3,M\n")},
     };
+}
+
+std::optional<QList<DemoFeed>> simDemoFeeds(const QString &simUrl, QString *error)
+{
+    const QList<QPair<QString, QString>> shops = {
+        {QStringLiteral("us"), QStringLiteral("amazon.com")},
+        {QStringLiteral("jp"), QStringLiteral("amazon.co.jp")},
+        {QStringLiteral("uk"), QStringLiteral("asos.com")}};
+    FetchOptions options;
+    options.connectTimeoutMs = 3000;
+    options.totalTimeoutMs = 10000;
+    QList<DemoFeed> feeds;
+    for (const auto &[shop, site] : shops) {
+        const QUrl url(simUrl + QStringLiteral("/shop/%1/feed.csv").arg(shop));
+        const FetchResult r = httpGet(url, options);
+        if (!r.error.isEmpty() || r.status != 200 || r.body.isEmpty()) {
+            *error = QStringLiteral("%1: %2").arg(
+                url.toString(),
+                r.error.isEmpty() ? QStringLiteral("HTTP %1").arg(r.status) : r.error);
+            return std::nullopt;
+        }
+        feeds.append({site, r.body});
+    }
+    return feeds;
 }
 
 } // namespace haitao::server::catalog

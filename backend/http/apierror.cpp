@@ -32,12 +32,14 @@ int httpStatus(ProblemKind kind)
     case ProblemKind::PreconditionFailed:
         return 412;
     case ProblemKind::PreconditionRequired:
+    case ProblemKind::IdempotencyKeyMissing:
         return 428;
     case ProblemKind::PayloadTooLarge:
         return 413;
     case ProblemKind::UnsupportedMediaType:
         return 415;
     case ProblemKind::Validation:
+    case ProblemKind::IdempotencyKeyReused:
         return 422;
     case ProblemKind::TooManyRequests:
         return 429;
@@ -73,6 +75,10 @@ QString problemTitle(ProblemKind kind)
         return QStringLiteral("If-Match required");
     case ProblemKind::StaleRates:
         return QStringLiteral("Exchange rates are stale");
+    case ProblemKind::IdempotencyKeyMissing:
+        return QStringLiteral("Idempotency-Key required");
+    case ProblemKind::IdempotencyKeyReused:
+        return QStringLiteral("Idempotency-Key already used for another request");
     case ProblemKind::PayloadTooLarge:
         return QStringLiteral("Request body too large");
     case ProblemKind::UnsupportedMediaType:

@@ -1,0 +1,341 @@
+// Orders, end to end in this process: haitao-sim as the outside world and haitao-server with
+// the demo seeded from it (three sites: amazon.com in USD, amazon.co.jp in JPY, asos.com in
+// GBP). Measures
+//  1. orders created per second through POST /api/v1/orders (wrk, a fresh Idempotency-Key
+//     per request), and replays of one key for comparison;
+//  2. automatic placement under the issue's default fault mix (150 ms latency, 5% 429, 5%
+//     503, 3% resets, 5% timeouts after create, 1% each captcha, out of stock, price
+//     change): success rate per site, sub-orders placed per minute, duplicates at the shop.
+// Usage: bench_orders [wrk seconds] [paid orders per site] [connections]
+#include "backend/server.h"
+#include "bench/wrk.h"
+#include "sim/simserver.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUrl>
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <utility>
+
+namespace {
+
+const QStringList kSites{QStringLiteral("amazon.com"), QStringLiteral("amazon.co.jp"),
+                         QStringLiteral("asos.com")};
+
+struct Http
+{
+    httplib::Client client;
+    std::string token;
+
+    Http(const std::string &host, int port)
+        : client(host, port)
+    {
+        client.set_read_timeout(60, 0);
+    }
+
+    std::optional<QJsonObject> call(const char *method, const std::string &path,
+                                    const QJsonObject &body = {}, int *status = nullptr,
+                                    const std::string &idempotencyKey = {})
+    {
+        httplib::Headers headers;
+        if (!token.empty())
+            headers.emplace("Authorization", "Bearer " + token);
+        if (!idempotencyKey.empty())
+            headers.emplace("Idempotency-Key", idempotencyKey);
+        const std::string json = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+        httplib::Result r = std::string(method) == "GET"
+                                ? client.Get(path, headers)
+                                : (std::string(method) == "PUT"
+                                       ? client.Put(path, headers, json, "application/json")
+                                       : client.Post(path, headers, json, "application/json"));
+        if (!r)
+            return std::nullopt;
+        if (status)
+            *status = r->status;
+        return QJsonDocument::fromJson(QByteArray::fromStdString(r->body)).object();
+    }
+
+    bool login(const char *user, const char *password)
+    {
+        const auto r = call("POST", "/api/v1/auth/login",
+                            {{QStringLiteral("username"), QString::fromLatin1(user)},
+                             {QStringLiteral("password"), QString::fromLatin1(password)}});
+        if (!r)
+            return false;
+        token = r->value(QStringLiteral("token")).toString().toStdString();
+        return !token.empty();
+    }
+};
+
+QJsonObject address()
+{
+    return {{QStringLiteral("name"), QStringLiteral("张三")},
+            {QStringLiteral("phone"), QStringLiteral("13800000000")},
+            {QStringLiteral("province"), QStringLiteral("上海市")},
+            {QStringLiteral("city"), QStringLiteral("上海市")},
+            {QStringLiteral("district"), QStringLiteral("浦东新区")},
+            {QStringLiteral("line1"), QStringLiteral("世纪大道 100 号")},
+            {QStringLiteral("postcode"), QStringLiteral("200120")}};
+}
+
+QJsonObject orderBody(qint64 skuId)
+{
+    return {{QStringLiteral("lines"), QJsonArray{QJsonObject{{QStringLiteral("skuId"), skuId},
+                                                             {QStringLiteral("quantity"), 1}}}},
+            {QStringLiteral("address"), address()}};
+}
+
+// Published SKUs of a site, from the public catalog.
+QList<qint64> skusOf(Http &http, const QString &site)
+{
+    QList<qint64> out;
+    const auto page = http.call("GET", "/api/v1/products?limit=100&site=" +
+                                           QUrl::toPercentEncoding(site).toStdString());
+    if (!page)
+        return out;
+    for (const QJsonValue &p : page->value(QStringLiteral("items")).toArray())
+        for (const QJsonValue &s : p.toObject().value(QStringLiteral("skus")).toArray())
+            out << s.toObject().value(QStringLiteral("id")).toInteger();
+    return out;
+}
+
+QString writeScript(const QTemporaryDir &dir, const QString &name, const std::string &token,
+                    const QByteArray &body, bool freshKeys)
+{
+    // One wrk thread (-t1): one Lua state, so the counter alone makes the keys unique.
+    const QByteArray run = QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    QByteArray lua = "local n = 0\n"
+                     "local body = [[" +
+                     body +
+                     "]]\n"
+                     "request = function()\n"
+                     "  n = n + 1\n"
+                     "  local key = " +
+                     (freshKeys ? QByteArray("\"bench-" + run + "-\" .. n") : "\"bench-replay\"") +
+                     "\n"
+                     "  return wrk.format(\"POST\", \"/api/v1/orders\", {[\"Content-Type\"] = "
+                     "\"application/json\", [\"Authorization\"] = \"Bearer " +
+                     QByteArray::fromStdString(token) +
+                     "\", [\"Idempotency-Key\"] = key}, body)\n"
+                     "end\n";
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(lua) != lua.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int seconds = argc > 1 ? std::atoi(argv[1]) : 10;
+    const int perSite = argc > 2 ? std::atoi(argv[2]) : 100;
+    const int connections = argc > 3 ? std::atoi(argv[3]) : 8;
+
+    haitao::sim::SimServer sim;
+    QString error;
+    if (!sim.start(QStringLiteral("127.0.0.1"), 0, &error)) {
+        std::fprintf(stderr, "sim: %s\n", qPrintable(error));
+        return 1;
+    }
+    const QString simUrl = QStringLiteral("http://127.0.0.1:%1").arg(sim.port());
+
+    QTemporaryDir dir;
+    haitao::server::Config config;
+    config.port = 0;
+    config.dataDir = dir.path();
+    config.adminPassword = QStringLiteral("bench-admin-password");
+    config.logRequests = false;
+    config.logSink = [](const QByteArray &) {};
+    config.threads = connections + 8;
+    config.hashProfile = haitao::server::HashProfile::Fast;
+    config.demo = true;
+    config.simUrl = simUrl;
+    config.fetchAllowHosts << QStringLiteral("127.0.0.1:%1").arg(sim.port());
+    config.fxEcbUrl = simUrl + QStringLiteral("/fx/eurofxref-daily.xml");
+    config.paymentUrl = simUrl + QStringLiteral("/pay");
+    config.paymentSecret = QStringLiteral("sim-pay-demo-secret");
+    config.placementWorkers = 3; // one per site: a site's account is used by one at a time
+    haitao::server::Server server(config);
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "server: %s\n", qPrintable(error));
+        return 1;
+    }
+
+    Http customer("127.0.0.1", server.port());
+    Http admin("127.0.0.1", server.port());
+    Http simHttp("127.0.0.1", sim.port());
+    if (!customer.login("customer", "customer-demo-pass") ||
+        !admin.login("admin", "bench-admin-password")) {
+        std::fprintf(stderr, "cannot sign in to the demo\n");
+        return 1;
+    }
+    QHash<QString, QList<qint64>> skus;
+    for (const QString &site : kSites) {
+        skus[site] = skusOf(customer, site);
+        if (skus[site].isEmpty()) {
+            std::fprintf(stderr, "no published SKUs for %s\n", qPrintable(site));
+            return 1;
+        }
+    }
+
+    // 1. Orders per second.
+    const QByteArray body =
+        QJsonDocument(orderBody(skus[kSites[0]].first())).toJson(QJsonDocument::Compact);
+    const QString fresh = writeScript(dir, QStringLiteral("fresh.lua"), customer.token, body, true);
+    const QString replay =
+        writeScript(dir, QStringLiteral("replay.lua"), customer.token, body, false);
+    const QString url = server.url();
+    std::printf("POST /api/v1/orders, one line, wrk -t1 -c%d -d%ds\n", connections, seconds);
+    for (const auto &[label, script] : {std::pair{"new orders (fresh Idempotency-Key)", fresh},
+                                        std::pair{"replays (one Idempotency-Key)", replay}}) {
+        const haitao::bench::WrkFigures f =
+            haitao::bench::runWrk(url, seconds, connections, {}, script);
+        if (f.requestsPerSecond <= 0) {
+            std::fprintf(stderr, "wrk failed: %s\n", qPrintable(f.raw));
+            return 1;
+        }
+        std::printf("  %-36s %8.0f req/s  p50 %-8s p99 %-8s (%lld requests, %lld not 2xx)\n", label,
+                    f.requestsPerSecond, qPrintable(f.p50), qPrintable(f.p99), f.requests,
+                    f.non2xx);
+    }
+
+    // 2. Placement under the default fault mix.
+    const QJsonObject mix{
+        {QStringLiteral("seed"), 7},
+        {QStringLiteral("default"), QJsonObject{{QStringLiteral("latencyMs"), 150},
+                                                {QStringLiteral("http429"), 0.05},
+                                                {QStringLiteral("http503"), 0.05},
+                                                {QStringLiteral("reset"), 0.03},
+                                                {QStringLiteral("timeoutAfterCreate"), 0.05},
+                                                {QStringLiteral("captcha"), 0.01},
+                                                {QStringLiteral("outOfStock"), 0.01},
+                                                {QStringLiteral("priceChange"), 0.01}}}};
+    int status = 0;
+    if (!simHttp.call("PUT", "/__sim/faults", mix, &status) || status != 200) {
+        std::fprintf(stderr, "cannot set the fault mix (HTTP %d)\n", status);
+        return 1;
+    }
+    QHash<qint64, QString> siteOfOrder;
+    QList<QPair<qint64, QString>> toPay;
+    for (const QString &site : kSites) {
+        QList<qint64> &list = skus[site];
+        for (int i = 0; i < perSite; ++i) {
+            std::optional<QJsonObject> order;
+            // A SKU the checkout refuses (422: out of stock at import) is dropped and another
+            // one drawn.
+            while (!list.isEmpty()) {
+                const int at = QRandomGenerator::global()->bounded(int(list.size()));
+                order = customer.call("POST", "/api/v1/orders", orderBody(list.at(at)), &status,
+                                      QStringLiteral("place-%1-%2-%3")
+                                          .arg(site)
+                                          .arg(i)
+                                          .arg(list.at(at))
+                                          .toStdString());
+                if (order && status == 422) {
+                    list.removeAt(at);
+                    continue;
+                }
+                break;
+            }
+            if (!order || status != 201) {
+                std::fprintf(stderr, "order failed (HTTP %d)\n", status);
+                return 1;
+            }
+            toPay.append({order->value(QStringLiteral("id")).toInteger(), site});
+        }
+    }
+    QElapsedTimer clock;
+    clock.start();
+    for (const auto &[id, site] : toPay) {
+        const auto payment = customer.call(
+            "POST", "/api/v1/orders/" + std::to_string(id) + "/payments", {}, &status);
+        if (!payment || status != 201) {
+            std::fprintf(stderr, "payment failed (HTTP %d)\n", status);
+            return 1;
+        }
+        const QUrl payUrl(payment->value(QStringLiteral("payUrl")).toString());
+        simHttp.call("POST", payUrl.path().toStdString(), {}, &status);
+        siteOfOrder.insert(id, site);
+    }
+    const qint64 total = toPay.size();
+    qint64 placed = 0, manual = 0;
+    for (;;) {
+        const auto counts = admin.call("GET", "/api/v1/admin/placements/counts");
+        if (counts) {
+            placed = counts->value(QStringLiteral("placed")).toInteger();
+            manual = counts->value(QStringLiteral("needs_manual")).toInteger();
+            if (placed + manual >= total)
+                break;
+        }
+        if (clock.elapsed() > 30 * 60 * 1000) {
+            std::fprintf(stderr, "placement did not finish in 30 minutes\n");
+            break;
+        }
+        QThread::msleep(250);
+    }
+    const double minutes = clock.elapsed() / 60000.0;
+
+    QHash<QString, int> placedBy, manualBy;
+    for (const auto &[wanted, into] :
+         {std::pair{"placed", &placedBy}, std::pair{"needs_manual", &manualBy}}) {
+        std::string cursor;
+        do {
+            const auto page = admin.call("GET", std::string("/api/v1/admin/placements?limit=200&"
+                                                            "status=") +
+                                                    wanted + "&cursor=" + cursor);
+            if (!page)
+                break;
+            for (const QJsonValue &v : page->value(QStringLiteral("items")).toArray())
+                ++(*into)[v.toObject().value(QStringLiteral("site")).toString()];
+            cursor = QUrl::toPercentEncoding(page->value(QStringLiteral("nextCursor")).toString())
+                         .toStdString();
+        } while (!cursor.empty());
+    }
+    QHash<QString, int> references;
+    qint64 merchantOrders = 0;
+    if (const auto orders = simHttp.call("GET", "/__sim/orders"))
+        for (const QJsonValue &v : orders->value(QStringLiteral("items")).toArray()) {
+            ++references[v.toObject().value(QStringLiteral("clientReference")).toString()];
+            ++merchantOrders;
+        }
+    int duplicates = 0;
+    for (int n : std::as_const(references))
+        duplicates += n > 1 ? n - 1 : 0;
+
+    std::printf("\nautomatic placement, default fault mix, %d workers, %d requests/s per site\n",
+                config.placementWorkers, config.placementRps);
+    std::printf("  %-14s %10s %8s %13s %9s\n", "site", "sub-orders", "placed", "needs_manual",
+                "success");
+    for (const QString &site : kSites) {
+        const int p = placedBy.value(site), m = manualBy.value(site);
+        std::printf("  %-14s %10d %8d %13d %8.1f%%\n", qPrintable(site), perSite, p, m,
+                    perSite ? 100.0 * p / perSite : 0.0);
+    }
+    std::printf("  %-14s %10lld %8lld %13lld %8.1f%%\n", "all", total, placed, manual,
+                total ? 100.0 * placed / total : 0.0);
+    std::printf("  %.2f minutes from the first payment: %.0f sub-orders placed or queued per "
+                "minute\n",
+                minutes, minutes > 0 ? (placed + manual) / minutes : 0.0);
+    std::printf("  merchant orders at the shop: %lld, duplicates (same client reference): %d\n",
+                merchantOrders, duplicates);
+    server.stop();
+    sim.stop();
+    return duplicates == 0 ? 0 : 2;
+}
