@@ -15,12 +15,17 @@
 #include "tests/support/rawjson.h"
 #include "tests/support/testdb.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
 
 using namespace haitao;
 using haitao::testing::body;
@@ -834,6 +839,58 @@ private slots:
                          .status,
                      403);
         }
+    }
+
+    // A paid sub-order not final after --placement-stuck-minutes is counted as stuck and
+    // logged once as a warning (here: a site without a shop account, so it waits in the
+    // manual queue).
+    void stuckSubOrdersAreCountedAndLogged()
+    {
+        auto offset = std::make_shared<std::atomic<qint64>>(0);
+        struct Lines
+        {
+            std::mutex mutex;
+            QList<QByteArray> lines;
+        };
+        auto log = std::make_shared<Lines>();
+        server::Config config = placementConfig(1);
+        config.placementStuckMinutes = 1;
+        config.clock = [offset] { return QDateTime::currentMSecsSinceEpoch() + offset->load(); };
+        config.logSink = [log](const QByteArray &line) {
+            std::lock_guard lock(log->mutex);
+            log->lines.append(line);
+        };
+        OrderFixture world(config);
+        QVERIFY(world.start());
+        world.createCustomer(QStringLiteral("slowbuyer"));
+        auto customer = world.client(QStringLiteral("slowbuyer"), OrderFixture::customerPassword());
+        auto admin = world.admin();
+        const QJsonObject order =
+            world.placeOrder(*customer, {{m_skus[QStringLiteral("amazon.com")].first(), 1}},
+                             QStringLiteral("stuck-1"));
+        world.pay(*customer, order.value(QStringLiteral("id")).toInteger());
+        const auto stuck = [&] {
+            return body(admin->raw("GET", QStringLiteral("/api/v1/admin/placements/counts")))
+                .value(QStringLiteral("stuck"))
+                .toInt(-1);
+        };
+        const auto warned = [&] {
+            std::lock_guard lock(log->mutex);
+            int n = 0;
+            for (const QByteArray &line : std::as_const(log->lines))
+                n += line.contains("sub-order stuck") ? 1 : 0;
+            return n;
+        };
+        QTRY_COMPARE(body(admin->raw("GET", QStringLiteral("/api/v1/admin/placements/counts")))
+                         .value(QStringLiteral("needs_manual"))
+                         .toInt(),
+                     1);
+        QCOMPARE(stuck(), 0);
+        QCOMPARE(warned(), 0);
+        offset->store(2 * 60 * 1000);
+        QCOMPARE(stuck(), 1);
+        // The worker looks for stuck sub-orders every 30 s.
+        QTRY_COMPARE_WITH_TIMEOUT(warned(), 1, 45000);
     }
 
     void countsAndStats()
