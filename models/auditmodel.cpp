@@ -132,19 +132,7 @@ void AuditModel::requestPage(const QString &cursor, quint64 request)
     client::AuditQuery query = m_query;
     query.cursor = cursor;
     m_loader(query, this, [this, request](const client::Result<Page<AuditEntry>> &result) {
-        if (!isCurrent(request))
-            return;
-        if (!result.ok()) {
-            rejectPage(request, result.error());
-            return;
-        }
-        const QList<AuditEntry> &items = result.value().items;
-        if (!items.isEmpty()) {
-            beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + items.size() - 1));
-            m_entries.append(items);
-            endInsertRows();
-        }
-        acceptPage(request, result.value().nextCursor);
+        appendPage(request, result, m_entries);
     });
 }
 

@@ -122,22 +122,10 @@ void OrdersModel::requestPage(const QString &cursor, quint64 request)
     query.filter = m_filter;
     query.cursor = cursor;
     query.limit = m_pageSize;
-    m_api.orders(
-        query, this, [this, request](const client::Result<Page<client::OrderSummary>> &result) {
-            if (!isCurrent(request))
-                return;
-            if (!result.ok()) {
-                rejectPage(request, result.error());
-                return;
-            }
-            const QList<client::OrderSummary> &items = result.value().items;
-            if (!items.isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + items.size() - 1));
-                m_rows.append(items);
-                endInsertRows();
-            }
-            acceptPage(request, result.value().nextCursor);
-        });
+    m_api.orders(query, this,
+                 [this, request](const client::Result<Page<client::OrderSummary>> &result) {
+                     appendPage(request, result, m_rows);
+                 });
 }
 
 } // namespace haitao::models

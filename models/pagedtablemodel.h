@@ -1,6 +1,8 @@
 #pragma once
 
 #include "backend-client/apierror.h"
+#include "backend-client/result.h"
+#include "core/page.h"
 
 #include <QAbstractTableModel>
 
@@ -44,6 +46,25 @@ protected:
     // Call after the page's rows are inserted.
     void acceptPage(quint64 request, const QString &nextCursor);
     void rejectPage(quint64 request, const client::ApiError &error);
+    // The usual answer to requestPage(): dropped when stale, rejected on an error, else its
+    // items appended to `rows` (as inserted rows) and its cursor accepted.
+    template <typename T>
+    void appendPage(quint64 request, const client::Result<Page<T>> &result, QList<T> &rows)
+    {
+        if (!isCurrent(request))
+            return;
+        if (!result.ok()) {
+            rejectPage(request, result.error());
+            return;
+        }
+        const QList<T> &items = result.value().items;
+        if (!items.isEmpty()) {
+            beginInsertRows({}, int(rows.size()), int(rows.size() + items.size() - 1));
+            rows.append(items);
+            endInsertRows();
+        }
+        acceptPage(request, result.value().nextCursor);
+    }
 
 private:
     void setLoading(bool loading);

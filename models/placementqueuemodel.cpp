@@ -139,22 +139,10 @@ void PlacementQueueModel::requestPage(const QString &cursor, quint64 request)
 {
     client::PlacementQuery query = m_query;
     query.cursor = cursor;
-    m_api.placements(
-        query, this, [this, request](const client::Result<Page<client::PlacementItem>> &result) {
-            if (!isCurrent(request))
-                return;
-            if (!result.ok()) {
-                rejectPage(request, result.error());
-                return;
-            }
-            const QList<client::PlacementItem> &items = result.value().items;
-            if (!items.isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + items.size() - 1));
-                m_rows.append(items);
-                endInsertRows();
-            }
-            acceptPage(request, result.value().nextCursor);
-        });
+    m_api.placements(query, this,
+                     [this, request](const client::Result<Page<client::PlacementItem>> &result) {
+                         appendPage(request, result, m_rows);
+                     });
 }
 
 } // namespace haitao::models

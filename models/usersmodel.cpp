@@ -166,19 +166,7 @@ void UsersModel::requestPage(const QString &cursor, quint64 request)
     client::UserQuery query = m_query;
     query.cursor = cursor;
     m_client->listUsers(query, this, [this, request](const client::Result<Page<UserInfo>> &result) {
-        if (!isCurrent(request))
-            return;
-        if (!result.ok()) {
-            rejectPage(request, result.error());
-            return;
-        }
-        const QList<UserInfo> &items = result.value().items;
-        if (!items.isEmpty()) {
-            beginInsertRows({}, int(m_users.size()), int(m_users.size() + items.size() - 1));
-            m_users.append(items);
-            endInsertRows();
-        }
-        acceptPage(request, result.value().nextCursor);
+        appendPage(request, result, m_users);
     });
 }
 
