@@ -42,7 +42,7 @@ void OrdersApi::orders(const OrderQuery &query, QObject *context,
     QUrlQuery q;
     const OrderFilter &f = query.filter;
     if (f.status)
-        q.addQueryItem(QStringLiteral("status"), orderStatusName(*f.status));
+        q.addQueryItem(QStringLiteral("status"), statusName(*f.status));
     if (!f.site.isEmpty())
         q.addQueryItem(QStringLiteral("site"), f.site);
     if (!f.customer.isEmpty())
@@ -69,7 +69,7 @@ void OrdersApi::placements(const PlacementQuery &query, QObject *context,
 {
     QUrlQuery q;
     if (query.status)
-        q.addQueryItem(QStringLiteral("status"), subOrderStatusName(*query.status));
+        q.addQueryItem(QStringLiteral("status"), statusName(*query.status));
     if (!query.site.isEmpty())
         q.addQueryItem(QStringLiteral("site"), query.site);
     if (!query.cursor.isEmpty())

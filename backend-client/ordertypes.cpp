@@ -10,36 +10,6 @@ namespace haitao::client {
 
 namespace {
 
-struct OrderStatusName
-{
-    OrderStatus status;
-    const char *name;
-};
-
-constexpr OrderStatusName kOrderStatusNames[] = {
-    {OrderStatus::PendingPayment, "pending_payment"},
-    {OrderStatus::Paid, "paid"},
-    {OrderStatus::Completed, "completed"},
-    {OrderStatus::Cancelled, "cancelled"},
-    {OrderStatus::Expired, "expired"},
-};
-
-struct SubOrderStatusName
-{
-    SubOrderStatus status;
-    const char *name;
-};
-
-constexpr SubOrderStatusName kSubOrderStatusNames[] = {
-    {SubOrderStatus::PendingPayment, "pending_payment"},
-    {SubOrderStatus::AwaitingPlacement, "awaiting_placement"},
-    {SubOrderStatus::Placing, "placing"},
-    {SubOrderStatus::Placed, "placed"},
-    {SubOrderStatus::NeedsManual, "needs_manual"},
-    {SubOrderStatus::PlacedManually, "placed_manually"},
-    {SubOrderStatus::Cancelled, "cancelled"},
-};
-
 QString text(const QJsonObject &o, const char *field)
 {
     return o.value(QLatin1String(field)).toString();
@@ -111,28 +81,28 @@ bool readOrderHead(const QJsonObject &o, qint64 *id, OrderStatus *status, Custom
     return readMoney(o, "total", what, total, why);
 }
 
+// The array `field` of T objects; nullopt (with `why`) at the first unreadable one.
+template <typename T>
+std::optional<QList<T>> readList(const QJsonObject &o, const char *field, QString *why)
+{
+    QList<T> items;
+    for (const QJsonValue &v : o.value(QLatin1String(field)).toArray()) {
+        std::optional<T> item = T::fromJson(v.toObject(), why);
+        if (!item)
+            return std::nullopt;
+        items.append(std::move(*item));
+    }
+    return items;
+}
+
 std::optional<QList<OrderLine>> readLines(const QJsonObject &o, QString *why)
 {
-    QList<OrderLine> lines;
-    for (const QJsonValue &v : o.value(QStringLiteral("lines")).toArray()) {
-        std::optional<OrderLine> line = OrderLine::fromJson(v.toObject(), why);
-        if (!line)
-            return std::nullopt;
-        lines.append(std::move(*line));
-    }
-    return lines;
+    return readList<OrderLine>(o, "lines", why);
 }
 
 std::optional<QList<OrderEvent>> readEvents(const QJsonObject &o, QString *why)
 {
-    QList<OrderEvent> events;
-    for (const QJsonValue &v : o.value(QStringLiteral("events")).toArray()) {
-        std::optional<OrderEvent> e = OrderEvent::fromJson(v.toObject(), why);
-        if (!e)
-            return std::nullopt;
-        events.append(std::move(*e));
-    }
-    return events;
+    return readList<OrderEvent>(o, "events", why);
 }
 
 std::optional<SubOrder> readSubOrder(const QJsonObject &o, QString *why)
@@ -203,58 +173,6 @@ qint64 span(const QDateTime &from, const QDateTime &to)
 }
 
 } // namespace
-
-QString orderStatusName(OrderStatus status)
-{
-    for (const OrderStatusName &n : kOrderStatusNames) {
-        if (n.status == status)
-            return QLatin1String(n.name);
-    }
-    return {};
-}
-
-std::optional<OrderStatus> orderStatusFromName(QStringView name)
-{
-    for (const OrderStatusName &n : kOrderStatusNames) {
-        if (name == QLatin1String(n.name))
-            return n.status;
-    }
-    return std::nullopt;
-}
-
-QList<OrderStatus> allOrderStatuses()
-{
-    QList<OrderStatus> all;
-    for (const OrderStatusName &n : kOrderStatusNames)
-        all.append(n.status);
-    return all;
-}
-
-QString subOrderStatusName(SubOrderStatus status)
-{
-    for (const SubOrderStatusName &n : kSubOrderStatusNames) {
-        if (n.status == status)
-            return QLatin1String(n.name);
-    }
-    return {};
-}
-
-std::optional<SubOrderStatus> subOrderStatusFromName(QStringView name)
-{
-    for (const SubOrderStatusName &n : kSubOrderStatusNames) {
-        if (name == QLatin1String(n.name))
-            return n.status;
-    }
-    return std::nullopt;
-}
-
-QList<SubOrderStatus> allSubOrderStatuses()
-{
-    QList<SubOrderStatus> all;
-    for (const SubOrderStatusName &n : kSubOrderStatusNames)
-        all.append(n.status);
-    return all;
-}
 
 std::optional<OrderSummary> OrderSummary::fromJson(const QJsonObject &json, QString *why)
 {

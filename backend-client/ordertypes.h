@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/money.h"
+#include "core/orderstatus.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -18,23 +19,9 @@ namespace haitao::client {
 // desktop relies on is missing or malformed, so an unreadable answer is reported instead of
 // shown as zero.
 
-enum class OrderStatus { PendingPayment, Paid, Completed, Cancelled, Expired };
-QString orderStatusName(OrderStatus status); // the wire name, "pending_payment"
-std::optional<OrderStatus> orderStatusFromName(QStringView name);
-QList<OrderStatus> allOrderStatuses();
-
-enum class SubOrderStatus {
-    PendingPayment,
-    AwaitingPlacement,
-    Placing,
-    Placed,
-    NeedsManual,
-    PlacedManually,
-    Cancelled,
-};
-QString subOrderStatusName(SubOrderStatus status);
-std::optional<SubOrderStatus> subOrderStatusFromName(QStringView name);
-QList<SubOrderStatus> allSubOrderStatuses();
+// The statuses and their wire names are core's (core/orderstatus.h), shared with the server.
+using haitao::OrderStatus;
+using haitao::SubOrderStatus;
 
 struct CustomerRef
 {

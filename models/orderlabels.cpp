@@ -21,7 +21,7 @@ QString orderStatusLabel(client::OrderStatus status)
     case S::Expired:
         return QCoreApplication::translate("haitao::models::OrderLabels", "Expired");
     }
-    return client::orderStatusName(status);
+    return statusName(status);
 }
 
 QString subOrderStatusLabel(client::SubOrderStatus status)
@@ -43,14 +43,14 @@ QString subOrderStatusLabel(client::SubOrderStatus status)
     case S::Cancelled:
         return QCoreApplication::translate("haitao::models::OrderLabels", "Cancelled");
     }
-    return client::subOrderStatusName(status);
+    return statusName(status);
 }
 
 QString statusLabel(const QString &wireName)
 {
-    if (const auto s = client::subOrderStatusFromName(wireName))
+    if (const auto s = subOrderStatusFromName(wireName))
         return subOrderStatusLabel(*s);
-    if (const auto s = client::orderStatusFromName(wireName))
+    if (const auto s = orderStatusFromName(wireName))
         return orderStatusLabel(*s);
     return wireName;
 }

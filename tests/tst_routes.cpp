@@ -196,7 +196,7 @@ Substitutions queuedSubOrder(server::Server &server)
     qint64 sub = 0;
     server.orders().database().write([&](QSqlDatabase &db) {
         const qint64 at = QDateTime::currentMSecsSinceEpoch();
-        o::changeOrder(db, {orderId, o::OrderStatus::PendingPayment, o::OrderStatus::Paid,
+        o::changeOrder(db, {orderId, OrderStatus::PendingPayment, OrderStatus::Paid,
                             QStringLiteral("routes"), QStringLiteral("paid"), at});
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT id FROM sub_orders WHERE order_id = :id"));
@@ -205,11 +205,11 @@ Substitutions queuedSubOrder(server::Server &server)
         q.next();
         sub = q.value(0).toLongLong();
         q.finish();
-        o::changeSubOrder(db, {sub, orderId, o::SubOrderStatus::PendingPayment,
-                               o::SubOrderStatus::AwaitingPlacement, QStringLiteral("routes"),
+        o::changeSubOrder(db, {sub, orderId, SubOrderStatus::PendingPayment,
+                               SubOrderStatus::AwaitingPlacement, QStringLiteral("routes"),
                                QStringLiteral("paid"), at});
-        o::changeSubOrder(db, {sub, orderId, o::SubOrderStatus::AwaitingPlacement,
-                               o::SubOrderStatus::NeedsManual, QStringLiteral("routes"),
+        o::changeSubOrder(db, {sub, orderId, SubOrderStatus::AwaitingPlacement,
+                               SubOrderStatus::NeedsManual, QStringLiteral("routes"),
                                QStringLiteral("route test"), at});
         o::placementstore::setClaim(db, sub, caller, at, at);
     });

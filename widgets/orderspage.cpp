@@ -45,7 +45,7 @@ OrdersPage::OrdersPage(client::ApiClient *client, QWidget *parent)
     m_view->setObjectName(QStringLiteral("ordersView"));
 
     m_status->addItem(QString()); // all
-    for (client::OrderStatus s : client::allOrderStatuses())
+    for (client::OrderStatus s : allOrderStatuses())
         m_status->addItem(QString(), int(s));
     m_site->setClearButtonEnabled(true);
     m_customer->setClearButtonEnabled(true);

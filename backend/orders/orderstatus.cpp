@@ -4,32 +4,11 @@
 #include "backend/storage/database.h"
 #include "backend/storage/sqltext.h"
 
-#include <array>
-#include <utility>
-
 namespace haitao::server::orders {
 
 namespace {
 
 using sql::L;
-
-constexpr std::array<std::pair<OrderStatus, const char *>, 5> kOrderNames{{
-    {OrderStatus::PendingPayment, "pending_payment"},
-    {OrderStatus::Paid, "paid"},
-    {OrderStatus::Completed, "completed"},
-    {OrderStatus::Cancelled, "cancelled"},
-    {OrderStatus::Expired, "expired"},
-}};
-
-constexpr std::array<std::pair<SubOrderStatus, const char *>, 7> kSubOrderNames{{
-    {SubOrderStatus::PendingPayment, "pending_payment"},
-    {SubOrderStatus::AwaitingPlacement, "awaiting_placement"},
-    {SubOrderStatus::Placing, "placing"},
-    {SubOrderStatus::Placed, "placed"},
-    {SubOrderStatus::NeedsManual, "needs_manual"},
-    {SubOrderStatus::PlacedManually, "placed_manually"},
-    {SubOrderStatus::Cancelled, "cancelled"},
-}};
 
 void insertEvent(QSqlDatabase &db, qint64 orderId, std::optional<qint64> subOrderId, qint64 atMs,
                  const QString &actor, const QString &from, const QString &to,
@@ -48,39 +27,25 @@ void insertEvent(QSqlDatabase &db, qint64 orderId, std::optional<qint64> subOrde
     execOrThrow(q, "record order event");
 }
 
+// UPDATE `table` SET status = to WHERE id AND status = from, plus the event; false when the
+// row was no longer in `from`.
+bool moveStatus(QSqlDatabase &db, const QString &update, qint64 id, const QString &from,
+                const QString &to, qint64 atMs, qint64 orderId, std::optional<qint64> subOrderId,
+                const QString &actor, const QString &reason)
+{
+    Statement q = prepareOrThrow(db, update);
+    q.bindValue(QStringLiteral(":to"), to);
+    q.bindValue(QStringLiteral(":at"), atMs);
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":from"), from);
+    execOrThrow(q, "change status");
+    if (q.query().numRowsAffected() != 1)
+        return false;
+    insertEvent(db, orderId, subOrderId, atMs, actor, from, to, reason);
+    return true;
+}
+
 } // namespace
-
-QString statusName(OrderStatus status)
-{
-    for (const auto &[s, name] : kOrderNames)
-        if (s == status)
-            return QString::fromLatin1(name);
-    return {};
-}
-
-QString statusName(SubOrderStatus status)
-{
-    for (const auto &[s, name] : kSubOrderNames)
-        if (s == status)
-            return QString::fromLatin1(name);
-    return {};
-}
-
-std::optional<OrderStatus> orderStatusFromName(const QString &name)
-{
-    for (const auto &[s, n] : kOrderNames)
-        if (name == QLatin1String(n))
-            return s;
-    return std::nullopt;
-}
-
-std::optional<SubOrderStatus> subOrderStatusFromName(const QString &name)
-{
-    for (const auto &[s, n] : kSubOrderNames)
-        if (name == QLatin1String(n))
-            return s;
-    return std::nullopt;
-}
 
 bool transitionAllowed(OrderStatus from, OrderStatus to)
 {
@@ -135,19 +100,12 @@ bool changeSubOrder(QSqlDatabase &db, const SubOrderChange &change)
         throw ApiError(ProblemKind::Conflict,
                        QStringLiteral("a sub-order cannot go from %1 to %2")
                            .arg(statusName(change.from), statusName(change.to)));
-    Statement q = prepareOrThrow(
-        db, L("UPDATE sub_orders SET status = :to, status_changed_at = :at, updated_at = :at, "
-              "version = version + 1 WHERE id = :id AND status = :from"));
-    q.bindValue(QStringLiteral(":to"), statusName(change.to));
-    q.bindValue(QStringLiteral(":at"), change.atMs);
-    q.bindValue(QStringLiteral(":id"), change.subOrderId);
-    q.bindValue(QStringLiteral(":from"), statusName(change.from));
-    execOrThrow(q, "change sub-order status");
-    if (q.query().numRowsAffected() != 1)
-        return false;
-    insertEvent(db, change.orderId, change.subOrderId, change.atMs, change.actor,
-                statusName(change.from), statusName(change.to), change.reason);
-    return true;
+    return moveStatus(
+        db,
+        L("UPDATE sub_orders SET status = :to, status_changed_at = :at, updated_at = :at, "
+          "version = version + 1 WHERE id = :id AND status = :from"),
+        change.subOrderId, statusName(change.from), statusName(change.to), change.atMs,
+        change.orderId, change.subOrderId, change.actor, change.reason);
 }
 
 bool changeOrder(QSqlDatabase &db, const OrderChange &change)
@@ -156,19 +114,11 @@ bool changeOrder(QSqlDatabase &db, const OrderChange &change)
         throw ApiError(ProblemKind::Conflict,
                        QStringLiteral("an order cannot go from %1 to %2")
                            .arg(statusName(change.from), statusName(change.to)));
-    Statement q = prepareOrThrow(
-        db, L("UPDATE orders SET status = :to, updated_at = :at, version = version + 1 "
-              "WHERE id = :id AND status = :from"));
-    q.bindValue(QStringLiteral(":to"), statusName(change.to));
-    q.bindValue(QStringLiteral(":at"), change.atMs);
-    q.bindValue(QStringLiteral(":id"), change.orderId);
-    q.bindValue(QStringLiteral(":from"), statusName(change.from));
-    execOrThrow(q, "change order status");
-    if (q.query().numRowsAffected() != 1)
-        return false;
-    insertEvent(db, change.orderId, std::nullopt, change.atMs, change.actor,
-                statusName(change.from), statusName(change.to), change.reason);
-    return true;
+    return moveStatus(db,
+                      L("UPDATE orders SET status = :to, updated_at = :at, version = version + 1 "
+                        "WHERE id = :id AND status = :from"),
+                      change.orderId, statusName(change.from), statusName(change.to), change.atMs,
+                      change.orderId, std::nullopt, change.actor, change.reason);
 }
 
 void settleOrder(QSqlDatabase &db, qint64 orderId, const QString &actor, qint64 atMs)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/orderstatus.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -7,26 +9,9 @@
 
 namespace haitao::server::orders {
 
-enum class OrderStatus { PendingPayment, Paid, Completed, Cancelled, Expired };
-
-// awaiting_placement -> placing -> placed | needs_manual | awaiting_placement (retry);
-// needs_manual -> placed_manually | cancelled | awaiting_placement (retry automatic);
+// Sub-orders: awaiting_placement -> placing -> placed | needs_manual | awaiting_placement
+// (retry); needs_manual -> placed_manually | cancelled | awaiting_placement (retry automatic);
 // pending_payment -> awaiting_placement (paid) | cancelled; awaiting_placement -> cancelled.
-enum class SubOrderStatus {
-    PendingPayment,
-    AwaitingPlacement,
-    Placing,
-    Placed,
-    NeedsManual,
-    PlacedManually,
-    Cancelled,
-};
-
-QString statusName(OrderStatus status);
-QString statusName(SubOrderStatus status);
-std::optional<OrderStatus> orderStatusFromName(const QString &name);
-std::optional<SubOrderStatus> subOrderStatusFromName(const QString &name);
-
 bool transitionAllowed(OrderStatus from, OrderStatus to);
 bool transitionAllowed(SubOrderStatus from, SubOrderStatus to);
 // placed, placed_manually, cancelled: nothing more happens to the sub-order.

@@ -130,13 +130,12 @@ private slots:
 
 void TstOrderModels::statusNamesRoundTrip()
 {
-    for (client::OrderStatus s : client::allOrderStatuses())
-        QCOMPARE(client::orderStatusFromName(client::orderStatusName(s)), s);
-    for (SubOrderStatus s : client::allSubOrderStatuses())
-        QCOMPARE(client::subOrderStatusFromName(client::subOrderStatusName(s)), s);
-    QCOMPARE(client::subOrderStatusName(SubOrderStatus::NeedsManual),
-             QStringLiteral("needs_manual"));
-    QVERIFY(!client::subOrderStatusFromName(u"lost"));
+    for (client::OrderStatus s : allOrderStatuses())
+        QCOMPARE(orderStatusFromName(statusName(s)), s);
+    for (SubOrderStatus s : allSubOrderStatuses())
+        QCOMPARE(subOrderStatusFromName(statusName(s)), s);
+    QCOMPARE(statusName(SubOrderStatus::NeedsManual), QStringLiteral("needs_manual"));
+    QVERIFY(!subOrderStatusFromName(u"lost"));
     QCOMPARE(models::statusLabel(QStringLiteral("placed_manually")),
              QStringLiteral("Placed manually"));
     QCOMPARE(models::statusLabel(QStringLiteral("expired")), QStringLiteral("Expired"));
