@@ -16,23 +16,9 @@ namespace {
 
 using sql::jsonText;
 using sql::L;
+using sql::optionalLong;
+using sql::storedMoney;
 using sql::text;
-
-// Amounts read back are what this component wrote; a currency code it no longer knows is a
-// corrupt store.
-Money money(const QVariant &minor, const QVariant &code)
-{
-    const auto currency = Currency::fromCode(code.toString());
-    if (!currency)
-        throw StorageError(
-            QStringLiteral("unknown currency %1 in the orders store").arg(code.toString()));
-    return Money(minor.toLongLong(), *currency);
-}
-
-std::optional<qint64> optionalLong(const QVariant &v)
-{
-    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
-}
 
 QVariant nullable(const std::optional<qint64> &v)
 {
@@ -51,7 +37,7 @@ Order readOrder(const QSqlQuery &q, bool withQuote)
     o.userId = q.value(1).toLongLong();
     o.username = q.value(2).toString();
     o.status = q.value(3).toString();
-    o.total = money(q.value(4), q.value(5));
+    o.total = storedMoney(q.value(4), q.value(5));
     o.ruleSetVersion = q.value(6).toLongLong();
     o.rateSnapshot = q.value(7).toLongLong();
     if (withQuote)
@@ -81,7 +67,7 @@ Payment readPayment(const QSqlQuery &q)
     p.outTradeNo = q.value(3).toString();
     p.gatewayPaymentId = q.value(4).toString();
     p.payUrl = q.value(5).toString();
-    p.amount = money(q.value(6), q.value(7));
+    p.amount = storedMoney(q.value(6), q.value(7));
     p.status = q.value(8).toString();
     p.createdAtMs = q.value(9).toLongLong();
     p.paidAtMs = optionalLong(q.value(10));
@@ -108,7 +94,7 @@ Refund readRefund(const QSqlQuery &q)
     r.subOrderId = optionalLong(q.value(2));
     r.paymentId = q.value(3).toLongLong();
     r.refundNo = q.value(4).toString();
-    r.amount = money(q.value(5), q.value(6));
+    r.amount = storedMoney(q.value(5), q.value(6));
     r.status = q.value(7).toString();
     r.gatewayRefundId = q.value(8).toString();
     r.reason = q.value(9).toString();
@@ -122,6 +108,28 @@ constexpr const char *kSubOrderColumns =
     "id, order_id, site, status, total_minor, goods_minor, goods_currency, client_reference, "
     "merchant_order_id";
 
+constexpr const char *kLineColumns =
+    "id, order_id, sub_order_id, sku_id, product_id, merchant_sku, title, title_zh, source_url, "
+    "quantity, unit_price_minor, unit_currency, total_cny_minor";
+
+OrderLine readLine(const QSqlQuery &q)
+{
+    OrderLine l;
+    l.id = q.value(0).toLongLong();
+    l.orderId = q.value(1).toLongLong();
+    l.subOrderId = q.value(2).toLongLong();
+    l.skuId = q.value(3).toLongLong();
+    l.productId = q.value(4).toLongLong();
+    l.merchantSku = q.value(5).toString();
+    l.title = q.value(6).toString();
+    l.titleZh = q.value(7).toString();
+    l.sourceUrl = q.value(8).toString();
+    l.quantity = q.value(9).toLongLong();
+    l.unitPrice = storedMoney(q.value(10), q.value(11));
+    l.total = Money(q.value(12).toLongLong(), Currency::cny());
+    return l;
+}
+
 SubOrder readSubOrder(const QSqlQuery &q)
 {
     SubOrder s;
@@ -130,7 +138,7 @@ SubOrder readSubOrder(const QSqlQuery &q)
     s.site = q.value(2).toString();
     s.status = q.value(3).toString();
     s.total = Money(q.value(4).toLongLong(), Currency::cny());
-    s.goods = money(q.value(5), q.value(6));
+    s.goods = storedMoney(q.value(5), q.value(6));
     s.clientReference = q.value(7).toString();
     s.merchantOrderId = q.value(8).toString();
     return s;
@@ -148,26 +156,12 @@ void attachDetails(const QSqlDatabase &db, Order &o, bool withLines, bool withMo
         o.subOrders.append(readSubOrder(subs.query()));
     if (withLines) {
         Statement lines = prepareOrThrow(
-            db, L("SELECT id, sub_order_id, sku_id, product_id, merchant_sku, title, title_zh, "
-                  "source_url, quantity, unit_price_minor, unit_currency, total_cny_minor "
-                  "FROM order_lines WHERE order_id = :o ORDER BY id"));
+            db,
+            L("SELECT %1 FROM order_lines WHERE order_id = :o ORDER BY id").arg(L(kLineColumns)));
         lines.bindValue(QStringLiteral(":o"), o.id);
         execOrThrow(lines, "read order lines");
         while (lines.next()) {
-            const QSqlQuery &q = lines.query();
-            OrderLine l;
-            l.id = q.value(0).toLongLong();
-            l.orderId = o.id;
-            l.subOrderId = q.value(1).toLongLong();
-            l.skuId = q.value(2).toLongLong();
-            l.productId = q.value(3).toLongLong();
-            l.merchantSku = q.value(4).toString();
-            l.title = q.value(5).toString();
-            l.titleZh = q.value(6).toString();
-            l.sourceUrl = q.value(7).toString();
-            l.quantity = q.value(8).toLongLong();
-            l.unitPrice = money(q.value(9), q.value(10));
-            l.total = Money(q.value(11).toLongLong(), Currency::cny());
+            const OrderLine l = readLine(lines.query());
             for (SubOrder &s : o.subOrders) {
                 if (s.id == l.subOrderId)
                     s.lines.append(l);
@@ -459,6 +453,19 @@ void setPaidAt(QSqlDatabase &db, qint64 orderId, qint64 atMs)
     q.bindValue(QStringLiteral(":p"), atMs);
     q.bindValue(QStringLiteral(":id"), orderId);
     execOrThrow(q, "set order paid time");
+}
+
+QList<OrderLine> linesOfSubOrder(const QSqlDatabase &db, qint64 subOrderId)
+{
+    Statement q = prepareOrThrow(
+        db,
+        L("SELECT %1 FROM order_lines WHERE sub_order_id = :id ORDER BY id").arg(L(kLineColumns)));
+    q.bindValue(QStringLiteral(":id"), subOrderId);
+    execOrThrow(q, "read sub-order lines");
+    QList<OrderLine> lines;
+    while (q.next())
+        lines.append(readLine(q.query()));
+    return lines;
 }
 
 std::optional<SubOrder> subOrder(const QSqlDatabase &db, qint64 id)

@@ -56,6 +56,7 @@ bool hasPaidOrder(const QSqlDatabase &db, qint64 userId);
 QList<qint64> dueExpiries(const QSqlDatabase &db, qint64 nowMs, int limit);
 void setPaidAt(QSqlDatabase &db, qint64 orderId, qint64 atMs);
 std::optional<SubOrder> subOrder(const QSqlDatabase &db, qint64 id);
+QList<OrderLine> linesOfSubOrder(const QSqlDatabase &db, qint64 subOrderId);
 
 // --- payments
 std::optional<Payment> openPayment(const QSqlDatabase &db, qint64 orderId);

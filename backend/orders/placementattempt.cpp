@@ -304,7 +304,7 @@ Ending Attempt::run()
 
     // check_price: the shop's price and stock against what the customer paid for.
     QJsonArray lines;
-    for (const placementstore::Line &line : m_so.lines) {
+    for (const OrderLine &line : m_so.lines) {
         const MerchantAnswer a =
             call(QStringLiteral("check_price"),
                  QStringLiteral("SKU %1: %2 at %3 %4")
@@ -369,7 +369,7 @@ Ending Attempt::run()
     if (a.error == u"price_changed") {
         const QString sku = a.body.value(QStringLiteral("sku")).toString();
         const auto price = Money::fromJson(a.body.value(QStringLiteral("price")).toObject());
-        for (const placementstore::Line &line : m_so.lines) {
+        for (const OrderLine &line : m_so.lines) {
             if (line.merchantSku == sku && price &&
                 beyond(line.unitPrice, *price, m_ctx.config.placementPriceTolerancePercent))
                 return manual(QStringLiteral("create"), QStringLiteral("price changed"),

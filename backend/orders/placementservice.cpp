@@ -34,7 +34,7 @@ PlacementService::PlacementService(Database &db, const Config &config, OrderServ
 QJsonObject PlacementService::itemJson(const placementstore::SubOrder &s)
 {
     QJsonArray lines;
-    for (const placementstore::Line &l : s.lines)
+    for (const OrderLine &l : s.lines)
         lines.append(QJsonObject{{QStringLiteral("skuId"), l.skuId},
                                  {QStringLiteral("productId"), l.productId},
                                  {QStringLiteral("title"), l.title},

@@ -1,5 +1,7 @@
 #include "backend/orders/placementstore.h"
 
+#include "backend/orders/orderstore.h"
+
 #include "backend/storage/sqltext.h"
 #include "core/wiretime.h"
 
@@ -10,22 +12,14 @@ namespace haitao::server::orders::placementstore {
 namespace {
 
 using sql::L;
+using sql::optionalLong;
+using sql::storedMoney;
 
 const char *const kSubOrderColumns =
     "SELECT s.id, s.order_id, s.site, s.status, s.reason, s.attempts, s.claimed_by, "
     "s.claimed_at, s.status_changed_at, s.created_at, o.paid_at, s.total_minor, o.currency, "
     "s.goods_minor, s.goods_currency, s.merchant_order_id, s.client_reference, s.paid_minor, "
     "s.paid_currency FROM sub_orders s JOIN orders o ON o.id = s.order_id";
-
-Money money(qint64 minor, const QString &code)
-{
-    return Money(minor, Currency::fromCode(code).value_or(Currency::cny()));
-}
-
-std::optional<qint64> optionalLong(const QVariant &v)
-{
-    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
-}
 
 SubOrder fromRow(const Statement &q)
 {
@@ -41,37 +35,13 @@ SubOrder fromRow(const Statement &q)
     s.statusChangedAt = q.value(8).toLongLong();
     s.createdAt = q.value(9).toLongLong();
     s.paidAt = optionalLong(q.value(10));
-    s.total = money(q.value(11).toLongLong(), q.value(12).toString());
-    s.goods = money(q.value(13).toLongLong(), q.value(14).toString());
+    s.total = storedMoney(q.value(11), q.value(12));
+    s.goods = storedMoney(q.value(13), q.value(14));
     s.merchantOrderId = q.value(15).toString();
     s.clientReference = q.value(16).toString();
     if (!q.value(17).isNull())
-        s.paid = money(q.value(17).toLongLong(), q.value(18).toString());
+        s.paid = storedMoney(q.value(17), q.value(18));
     return s;
-}
-
-QList<Line> linesOf(const QSqlDatabase &db, qint64 subOrderId)
-{
-    Statement q = prepareOrThrow(
-        db, L("SELECT sku_id, product_id, merchant_sku, title, title_zh, source_url, quantity, "
-              "unit_price_minor, unit_currency FROM order_lines WHERE sub_order_id = :id "
-              "ORDER BY id"));
-    q.bindValue(QStringLiteral(":id"), subOrderId);
-    execOrThrow(q, "read sub-order lines");
-    QList<Line> lines;
-    while (q.next()) {
-        Line l;
-        l.skuId = q.value(0).toLongLong();
-        l.productId = q.value(1).toLongLong();
-        l.merchantSku = q.value(2).toString();
-        l.title = q.value(3).toString();
-        l.titleZh = q.value(4).toString();
-        l.sourceUrl = q.value(5).toString();
-        l.quantity = q.value(6).toLongLong();
-        l.unitPrice = money(q.value(7).toLongLong(), q.value(8).toString());
-        lines.append(l);
-    }
-    return lines;
 }
 
 QList<Ref> refs(Statement &q)
@@ -96,7 +66,7 @@ std::optional<SubOrder> subOrder(const QSqlDatabase &db, qint64 id)
             return std::nullopt;
         s = fromRow(q);
     }
-    s->lines = linesOf(db, id);
+    s->lines = orderstore::linesOfSubOrder(db, id);
     return s;
 }
 
@@ -128,7 +98,7 @@ QList<SubOrder> list(const QSqlDatabase &db, const ListFilter &filter)
             out.append(fromRow(q));
     }
     for (SubOrder &s : out)
-        s.lines = linesOf(db, s.id);
+        s.lines = orderstore::linesOfSubOrder(db, s.id);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/orders/order.h"
 #include "backend/orders/orderstatus.h"
 #include "backend/storage/database.h"
 #include "core/money.h"
@@ -14,18 +15,6 @@
 // The placement side of the orders store: SQL only. The worker's writes run inside a
 // transaction that the caller opened after checking its lease (shopleases::fence).
 namespace haitao::server::orders::placementstore {
-
-struct Line
-{
-    qint64 skuId = 0;
-    qint64 productId = 0;
-    QString merchantSku;
-    QString title;
-    QString titleZh;
-    QString sourceUrl;
-    qint64 quantity = 0;
-    Money unitPrice = Money::zero(Currency::cny()); // the site's currency, as ordered
-};
 
 struct SubOrder
 {
@@ -45,7 +34,7 @@ struct SubOrder
     QString merchantOrderId;
     QString clientReference;
     std::optional<Money> paid;
-    QList<Line> lines;
+    QList<OrderLine> lines;
 };
 
 std::optional<SubOrder> subOrder(const QSqlDatabase &db, qint64 id);

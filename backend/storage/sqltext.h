@@ -1,11 +1,17 @@
 #pragma once
 
+#include "backend/storage/storageerror.h"
+#include "core/money.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QString>
+#include <QVariant>
+
+#include <optional>
 
 // Small helpers every component's SQL file uses (namespace haitao::server::sql).
 namespace haitao::server::sql {
@@ -42,6 +48,22 @@ inline QString containsPattern(const QString &needle)
         .replace(QLatin1String("%"), QLatin1String("!%"))
         .replace(QLatin1String("_"), QLatin1String("!_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// A nullable integer column (times, ids).
+inline std::optional<qint64> optionalLong(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
+}
+
+// An amount read back from minor units and a currency code the store wrote; a code this
+// server no longer knows is a corrupt store, not a zero.
+inline Money storedMoney(const QVariant &minor, const QVariant &code)
+{
+    const auto currency = Currency::fromCode(code.toString());
+    if (!currency)
+        throw StorageError(QStringLiteral("unknown currency %1 in the store").arg(code.toString()));
+    return Money(minor.toLongLong(), *currency);
 }
 
 // Where SQLite and PostgreSQL need different SQL (FTS5 against pg_trgm, LIKE against ILIKE).
