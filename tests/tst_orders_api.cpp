@@ -27,6 +27,7 @@
 
 using namespace haitao;
 using haitao::testing::body;
+using haitao::testing::compact;
 using haitao::testing::describe;
 using haitao::testing::OrderFixture;
 using haitao::testing::SyncClient;
@@ -36,11 +37,6 @@ namespace {
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
 const QByteArray kSecret = "sim-pay-demo-secret";
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 qint64 minor(const QJsonValue &money)
 {

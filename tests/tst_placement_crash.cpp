@@ -16,6 +16,7 @@
 
 using namespace haitao;
 using haitao::testing::body;
+using haitao::testing::compact;
 using haitao::testing::describe;
 using haitao::testing::OrderFixture;
 using haitao::testing::SyncClient;
@@ -23,11 +24,6 @@ using haitao::testing::SyncClient;
 namespace {
 
 const QList<QPair<QByteArray, QByteArray>> kJson{{"Content-Type", "application/json"}};
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 // Starts haitao-server on the fixture's stores and returns its URL (empty on failure).
 QString startServer(QProcess &process, const server::Config &config, const QString &logName)

@@ -78,7 +78,7 @@ QList<QByteArray> MerchantClient::headers() const
     return h;
 }
 
-MerchantAnswer MerchantClient::get(const QString &path)
+FetchOptions MerchantClient::fetchOptions() const
 {
     FetchOptions options;
     options.connectTimeoutMs = m_timeouts.connectMs;
@@ -86,21 +86,20 @@ MerchantAnswer MerchantClient::get(const QString &path)
     options.maxRedirects = 0;
     options.maxBytes = kMaxAnswer;
     options.extraHeaders = headers();
-    const FetchResult r = httpGet(QUrl(m_base + path), options);
+    return options;
+}
+
+MerchantAnswer MerchantClient::get(const QString &path)
+{
+    const FetchResult r = httpGet(QUrl(m_base + path), fetchOptions());
     return classify(r.status, r.body, r.error, r.retryAfterSeconds);
 }
 
 MerchantAnswer MerchantClient::post(const QString &path, const QJsonObject &body)
 {
-    FetchOptions options;
-    options.connectTimeoutMs = m_timeouts.connectMs;
-    options.totalTimeoutMs = m_timeouts.totalMs;
-    options.maxRedirects = 0;
-    options.maxBytes = kMaxAnswer;
-    options.extraHeaders = headers();
     const FetchResult r =
         httpPost(QUrl(m_base + path), QJsonDocument(body).toJson(QJsonDocument::Compact),
-                 "application/json", options);
+                 "application/json", fetchOptions());
     return classify(r.status, r.body, r.error, r.retryAfterSeconds);
 }
 

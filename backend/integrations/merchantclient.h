@@ -7,6 +7,8 @@
 
 namespace haitao::server {
 
+struct FetchOptions;
+
 // How a shop's answer counts for placement. Ambiguous is the trap of "never twice": the
 // request may have been carried out (a timeout, a reset, a 5xx, no answer after it was sent),
 // so before creating again the shop must be asked for orders with the client reference.
@@ -66,6 +68,7 @@ private:
     MerchantAnswer get(const QString &path);
     MerchantAnswer post(const QString &path, const QJsonObject &body);
     QList<QByteArray> headers() const;
+    FetchOptions fetchOptions() const; // timeouts, no redirects, the size cap, headers
 
     QString m_base;
     qint64 m_fence;

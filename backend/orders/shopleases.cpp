@@ -77,21 +77,6 @@ std::optional<qint64> notBefore(const QSqlDatabase &db, const QString &site)
     return q.value(0).toLongLong();
 }
 
-int releaseAll(Database &db, const QString &prefix)
-{
-    int released = 0;
-    db.write([&](QSqlDatabase &c) {
-        Statement q = prepareOrThrow(
-            c, L("UPDATE shop_leases SET holder = '', expires_at = 0 WHERE holder <> '' AND "
-                 "substr(holder, 1, :n) = :prefix"));
-        q.bindValue(QStringLiteral(":n"), int(prefix.size()));
-        q.bindValue(QStringLiteral(":prefix"), prefix);
-        execOrThrow(q, "release this instance's shop leases");
-        released = q.query().numRowsAffected();
-    });
-    return released;
-}
-
 bool fence(QSqlDatabase &db, const QString &site, const QString &holder, qint64 token, qint64 nowMs,
            qint64 ttlMs)
 {

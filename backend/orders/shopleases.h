@@ -22,9 +22,6 @@ std::optional<qint64> acquire(Database &db, const QString &site, const QString &
                               qint64 nowMs, qint64 ttlMs);
 // Frees the lease if `holder` still holds it with `token`.
 void release(Database &db, const QString &site, const QString &holder, qint64 token);
-// Frees every lease whose holder starts with `prefix` (tests and tools: the worker never
-// frees a live lease; a dead process's leases expire).
-int releaseAll(Database &db, const QString &prefix);
 // After a 429/503: no holder takes the site's lease before `atMs` (persisted, so the back-off
 // holds across restarts and instances). Only moves the time later.
 void setNotBefore(Database &db, const QString &site, qint64 atMs);

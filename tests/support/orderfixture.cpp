@@ -15,11 +15,6 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 
 const Headers kJson{{"Content-Type", "application/json"}};
 
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 // Every item of a keyset-paged list, following nextCursor.
 QJsonArray allItems(SyncClient &c, const QString &path, const QString &query)
 {

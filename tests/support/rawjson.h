@@ -11,6 +11,12 @@
 // a short description for failure messages.
 namespace haitao::testing {
 
+// A request body as the tests send it.
+inline QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 inline QJsonObject body(const client::RawResponse &r)
 {
     return QJsonDocument::fromJson(r.body).object();
