@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QThread>
@@ -137,6 +138,19 @@ QString writeScript(const QTemporaryDir &dir, const QString &name, const std::st
     if (!f.open(QIODevice::WriteOnly) || f.write(lua) != lua.size())
         return {};
     return path;
+}
+
+// The manual queue's reasons name SKUs and prices; the figures want their kind.
+QString reasonKind(const QString &reason)
+{
+    for (const char *kind : {"out of stock", "captcha", "the shop asks", "insufficient balance",
+                             "attempts", "interrupted", "no shop account"}) {
+        if (reason.contains(QLatin1String(kind)))
+            return QString::fromLatin1(kind) == u"the shop asks"
+                       ? QStringLiteral("price beyond tolerance")
+                       : QString::fromLatin1(kind);
+    }
+    return reason.left(60);
 }
 
 } // namespace
@@ -293,6 +307,7 @@ int main(int argc, char *argv[])
     const double minutes = clock.elapsed() / 60000.0;
 
     QHash<QString, int> placedBy, manualBy;
+    QMap<QString, int> manualReasons; // why sub-orders went to the manual queue
     for (const auto &[wanted, into] :
          {std::pair{"placed", &placedBy}, std::pair{"needs_manual", &manualBy}}) {
         std::string cursor;
@@ -302,8 +317,12 @@ int main(int argc, char *argv[])
                                                     wanted + "&cursor=" + cursor);
             if (!page)
                 break;
-            for (const QJsonValue &v : page->value(QStringLiteral("items")).toArray())
-                ++(*into)[v.toObject().value(QStringLiteral("site")).toString()];
+            for (const QJsonValue &v : page->value(QStringLiteral("items")).toArray()) {
+                const QJsonObject item = v.toObject();
+                ++(*into)[item.value(QStringLiteral("site")).toString()];
+                if (into == &manualBy)
+                    ++manualReasons[reasonKind(item.value(QStringLiteral("reason")).toString())];
+            }
             cursor = QUrl::toPercentEncoding(page->value(QStringLiteral("nextCursor")).toString())
                          .toStdString();
         } while (!cursor.empty());
@@ -333,6 +352,9 @@ int main(int argc, char *argv[])
     std::printf("  %.2f minutes from the first payment: %.0f sub-orders placed or queued per "
                 "minute\n",
                 minutes, minutes > 0 ? (placed + manual) / minutes : 0.0);
+    std::printf("  manual queue by reason:\n");
+    for (auto it = manualReasons.cbegin(); it != manualReasons.cend(); ++it)
+        std::printf("    %4d  %s\n", it.value(), qPrintable(it.key()));
     std::printf("  merchant orders at the shop: %lld, duplicates (same client reference): %d\n",
                 merchantOrders, duplicates);
     server.stop();
