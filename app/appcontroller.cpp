@@ -4,6 +4,8 @@
 #include "models/productsmodel.h"
 #include "widgets/adminpage.h"
 #include "widgets/glossarypage.h"
+#include "widgets/logisticsdashboard.h"
+#include "widgets/logisticspage.h"
 #include "widgets/mainwindow.h"
 #include "widgets/manualqueuepage.h"
 #include "widgets/orderspage.h"
@@ -12,6 +14,7 @@
 #include "widgets/productspage.h"
 #include "widgets/signindialog.h"
 #include "widgets/translationeditor.h"
+#include "widgets/warehousereceivingpage.h"
 #include "widgets/welcomepage.h"
 
 #include <QApplication>
@@ -131,6 +134,9 @@ void AppController::buildPages(const Session &session)
         m_window->addPage(new widgets::OrdersPage(m_client));
         m_window->addPage(new widgets::ManualQueuePage(m_client, session.user));
         m_window->addPage(new widgets::PlacementDashboard(m_client));
+        m_window->addPage(new widgets::LogisticsPage(m_client));
+        m_window->addPage(new widgets::WarehouseReceivingPage(m_client));
+        m_window->addPage(new widgets::LogisticsDashboard(m_client));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "backend-client/ordertypes.h"
 
+#include "backend-client/jsonfields.h"
 #include "backend-client/pricingtypes.h"
 #include "core/wiretime.h"
 
@@ -10,26 +11,11 @@ namespace haitao::client {
 
 namespace {
 
-QString text(const QJsonObject &o, const char *field)
-{
-    return o.value(QLatin1String(field)).toString();
-}
-
-qint64 integer(const QJsonObject &o, const char *field)
-{
-    return o.value(QLatin1String(field)).toInteger();
-}
-
-QDateTime time(const QJsonObject &o, const char *field)
-{
-    const QJsonValue v = o.value(QLatin1String(field));
-    return v.isString() ? fromWireTime(v.toString()) : QDateTime();
-}
-
-QDate date(const QJsonObject &o, const char *field)
-{
-    return QDate::fromString(text(o, field), Qt::ISODate);
-}
+using jsonfields::date;
+using jsonfields::integer;
+using jsonfields::readList;
+using jsonfields::text;
+using jsonfields::time;
 
 // A required amount: sets `why` (naming `what`) when it is absent or unreadable.
 bool readMoney(const QJsonObject &o, const char *field, const QString &what, Money *out,
@@ -79,20 +65,6 @@ bool readOrderHead(const QJsonObject &o, qint64 *id, OrderStatus *status, Custom
     customer->id = integer(c, "id");
     customer->username = text(c, "username");
     return readMoney(o, "total", what, total, why);
-}
-
-// The array `field` of T objects; nullopt (with `why`) at the first unreadable one.
-template <typename T>
-std::optional<QList<T>> readList(const QJsonObject &o, const char *field, QString *why)
-{
-    QList<T> items;
-    for (const QJsonValue &v : o.value(QLatin1String(field)).toArray()) {
-        std::optional<T> item = T::fromJson(v.toObject(), why);
-        if (!item)
-            return std::nullopt;
-        items.append(std::move(*item));
-    }
-    return items;
 }
 
 std::optional<QList<OrderLine>> readLines(const QJsonObject &o, QString *why)

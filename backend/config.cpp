@@ -16,9 +16,10 @@ namespace haitao::server {
 
 QStringList Config::components()
 {
-    // Each owns its store; a later issue adds logistics.
+    // Each owns its store.
     return {QStringLiteral("identity"), QStringLiteral("catalog"),     QStringLiteral("pricing"),
-            QStringLiteral("media"),    QStringLiteral("translation"), QStringLiteral("orders")};
+            QStringLiteral("media"),    QStringLiteral("translation"), QStringLiteral("orders"),
+            QStringLiteral("logistics")};
 }
 
 QString Config::dbUrl(const QString &component) const
@@ -51,6 +52,74 @@ bool parseAssignments(const QStringList &items, QMap<QString, QString> *out, QSt
             }
             out->insert(component, url);
         }
+    }
+    return true;
+}
+
+struct LogisticsOptions
+{
+    QString pollSeconds, quietHours, weightTolerance, smtpUrl, smtpFrom, smsUrl;
+};
+
+// The logistics flags (docs/logistics.md); `config.demo` must already be set.
+bool parseLogisticsOptions(const LogisticsOptions &o, Config *config, QString *error)
+{
+    if (config->demo)
+        config->trackingPollMs = 10 * 1000; // the demo's parcels visibly move
+    if (!o.pollSeconds.isEmpty()) {
+        bool ok = false;
+        const int n = o.pollSeconds.toInt(&ok);
+        if (!ok || n < 1 || n > 24 * 3600) {
+            *error = QStringLiteral("--tracking-poll-seconds expects a number from 1 to 86400");
+            return false;
+        }
+        config->trackingPollMs = qint64(n) * 1000;
+    }
+    for (const QString &part : o.quietHours.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        const QString leg = part.left(eq).trimmed();
+        bool ok = false;
+        const int hours = part.mid(eq + 1).trimmed().toInt(&ok);
+        if (eq <= 0 || !config->quietHours.contains(leg) || !ok || hours < 1 || hours > 24 * 365) {
+            *error = QStringLiteral("--quiet-hours expects LEG=HOURS,... with LEG one of: %1 and "
+                                    "HOURS from 1 to 8760")
+                         .arg(config->quietHours.keys().join(QStringLiteral(", ")));
+            return false;
+        }
+        config->quietHours.insert(leg, hours);
+    }
+    if (!o.weightTolerance.isEmpty()) {
+        const QStringList parts = o.weightTolerance.split(QLatin1Char(','));
+        bool okPercent = false, okGrams = false;
+        const int percent = parts.value(0).trimmed().toInt(&okPercent);
+        const int grams = parts.value(1).trimmed().toInt(&okGrams);
+        if (parts.size() != 2 || !okPercent || !okGrams || percent < 0 || percent > 100 ||
+            grams < 0 || grams > 100000) {
+            *error = QStringLiteral("--weight-tolerance expects PERCENT,GRAMS, e.g. 5,50");
+            return false;
+        }
+        config->weightTolerancePercent = percent;
+        config->weightToleranceG = grams;
+    }
+    if (!o.smtpUrl.isEmpty()) {
+        const QUrl url(o.smtpUrl, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("smtp") && url.scheme() != QLatin1String("smtps"))) {
+            *error = QStringLiteral("--smtp-url expects smtp://host:port or smtps://host:port");
+            return false;
+        }
+        config->smtpUrl = o.smtpUrl;
+    }
+    if (!o.smtpFrom.isEmpty())
+        config->smtpFrom = o.smtpFrom;
+    if (!o.smsUrl.isEmpty()) {
+        const QUrl url(o.smsUrl, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            *error = QStringLiteral("--sms-url expects an http or https URL");
+            return false;
+        }
+        config->smsUrl = o.smsUrl;
     }
     return true;
 }
@@ -219,6 +288,38 @@ std::optional<Config> parseConfig(const QStringList &arguments,
         QStringLiteral("NAME"));
     parser.addOptions({paymentUrl, publicUrl, orderExpiry, placementWorkers, placementAttempts,
                        placementTolerance, placementRps, placementStuck, simUrl, instanceName});
+    const QCommandLineOption trackingPoll(
+        QStringLiteral("tracking-poll-seconds"),
+        QStringLiteral("How often a parcel with fresh events is polled at its carrier; doubled "
+                       "per poll without news up to 12 hours [HAITAO_TRACKING_POLL_SECONDS]. "
+                       "Default 900 (demo: 10)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption quietHours(
+        QStringLiteral("quiet-hours"),
+        QStringLiteral("Hours without a checkpoint before a parcel raises a quiet alert, per "
+                       "leg [HAITAO_QUIET_HOURS]. Default "
+                       "shop=72,international=96,customs=72,domestic=48."),
+        QStringLiteral("LEG=HOURS,..."));
+    const QCommandLineOption weightTolerance(
+        QStringLiteral("weight-tolerance"),
+        QStringLiteral("At warehouse receiving, a weight differing from the priced one by more "
+                       "than both PERCENT and GRAMS gets a fee adjustment "
+                       "[HAITAO_WEIGHT_TOLERANCE]. Default 5,50."),
+        QStringLiteral("PERCENT,GRAMS"));
+    const QCommandLineOption smtpUrl(
+        QStringLiteral("smtp-url"),
+        QStringLiteral("SMTP server for customer e-mail, smtp://host:port or smtps://... "
+                       "[HAITAO_SMTP_URL]. Default: no e-mail."),
+        QStringLiteral("URL"));
+    const QCommandLineOption smtpFrom(
+        QStringLiteral("smtp-from"),
+        QStringLiteral("Sender of customer e-mail [HAITAO_SMTP_FROM]."), QStringLiteral("FROM"));
+    const QCommandLineOption smsUrl(
+        QStringLiteral("sms-url"),
+        QStringLiteral("SMS gateway (POST JSON) for customer text messages [HAITAO_SMS_URL]. "
+                       "Default: no SMS (demo: the simulator's)."),
+        QStringLiteral("URL"));
+    parser.addOptions({trackingPoll, quietHours, weightTolerance, smtpUrl, smtpFrom, smsUrl});
     if (helpText)
         *helpText = parser.helpText();
 
@@ -437,6 +538,13 @@ std::optional<Config> parseConfig(const QStringList &arguments,
         }
         *out = n;
     }
+    if (!parseLogisticsOptions(
+            {value(trackingPoll, "HAITAO_TRACKING_POLL_SECONDS"),
+             value(quietHours, "HAITAO_QUIET_HOURS"),
+             value(weightTolerance, "HAITAO_WEIGHT_TOLERANCE"), value(smtpUrl, "HAITAO_SMTP_URL"),
+             value(smtpFrom, "HAITAO_SMTP_FROM"), value(smsUrl, "HAITAO_SMS_URL")},
+            &config, error))
+        return std::nullopt;
     if (!config.simUrl.isEmpty() && config.demo) {
         // The demo's outside world is the simulator: whatever was not given explicitly.
         const QUrl sim(config.simUrl);
@@ -451,6 +559,8 @@ std::optional<Config> parseConfig(const QStringList &arguments,
             config.paymentUrl = config.simUrl + QStringLiteral("/pay");
         if (config.paymentSecret.isEmpty())
             config.paymentSecret = QStringLiteral("sim-pay-demo-secret");
+        if (config.smsUrl.isEmpty())
+            config.smsUrl = config.simUrl + QStringLiteral("/sms/messages");
     }
     if (!config.paymentUrl.isEmpty() && config.paymentSecret.size() < 16) {
         *error = QStringLiteral("--payment-url needs HAITAO_PAYMENT_SECRET, the gateway's "

@@ -105,6 +105,32 @@ struct Config
     // With demo: the simulated outside world (haitao-sim) behind the demo sites: their
     // catalogs, order APIs, the payment gateway, the FX feed, machine translation.
     QString simUrl;
+    // Logistics (docs/logistics.md). Tracking numbers are polled every trackingPollMs after
+    // a new event, the interval doubling per poll that brought nothing up to
+    // trackingPollMaxMs; never after delivery. With --demo the first interval is 10 s.
+    qint64 trackingPollMs = 15LL * 60 * 1000;
+    qint64 trackingPollMaxMs = 12LL * 3600 * 1000;
+    // Hours without a new checkpoint after which a parcel counts as quiet, per leg kind
+    // (shop, international, customs, domestic).
+    QMap<QString, int> quietHours{{QStringLiteral("shop"), 72},
+                                  {QStringLiteral("international"), 96},
+                                  {QStringLiteral("customs"), 72},
+                                  {QStringLiteral("domestic"), 48}};
+    // Warehouse receiving: a weighed parcel differing from the priced weight by more than
+    // both limits gets a fee adjustment computed by the pricing engine.
+    int weightTolerancePercent = 5;
+    int weightToleranceG = 50;
+    // Customer notifications: the SMTP server ("smtp://host:port"), the sender, and the SMS
+    // gateway's URL (POST JSON). Empty: that channel is not used.
+    QString smtpUrl;
+    QString smtpFrom = QStringLiteral("Haitao <noreply@haitao.invalid>");
+    QString smsUrl;
+    // Not flags: tests shorten them. How often logistics' jobs look for work (polls due,
+    // quiet parcels, outbox), the outbox's first retry delay (doubled per failure) and the
+    // attempts after which a message is given up (kept, marked failed).
+    int logisticsTickMs = 1000;
+    int outboxRetryMs = 30000;
+    int outboxAttempts = 8;
     Clock clock = systemClock();
 
     static QStringList components();

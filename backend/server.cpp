@@ -8,8 +8,17 @@
 #include "backend/identity/crypto.h"
 #include "backend/identity/identityroutes.h"
 #include "backend/identity/identityservice.h"
+#include "backend/logistics/alertroutes.h"
+#include "backend/logistics/logisticsroutes.h"
+#include "backend/logistics/logisticsservice.h"
+#include "backend/logistics/notificationroutes.h"
+#include "backend/logistics/notifyservice.h"
+#include "backend/logistics/receiving.h"
+#include "backend/logistics/receivingroutes.h"
+#include "backend/logistics/statsroutes.h"
 #include "backend/media/mediaroutes.h"
 #include "backend/media/mediaservice.h"
+#include "backend/orders/logisticsfeed.h"
 #include "backend/orders/orderroutes.h"
 #include "backend/orders/orderservice.h"
 #include "backend/orders/placementroutes.h"
@@ -48,6 +57,11 @@ struct Server::Private
     std::unique_ptr<orders::OrderService> orders;
     std::unique_ptr<orders::PlacementService> placement;
     std::unique_ptr<orders::PlacementWorker> placementWorker;
+    std::unique_ptr<Database> logisticsDb;
+    std::unique_ptr<orders::LogisticsFeed> logisticsFeed;
+    std::unique_ptr<logistics::LogisticsService> logistics;
+    std::unique_ptr<logistics::ReceivingService> receiving;
+    std::unique_ptr<logistics::NotifyService> notify;
     std::unique_ptr<HttpServer> http;
     QString generatedAdminPassword;
 
@@ -158,6 +172,7 @@ bool Server::start(QString *error)
         if (d->config.demo && !d->config.simUrl.isEmpty() &&
             orders::shopaccounts::seedDemo(*d->ordersDb, d->config.simUrl, d->config.clock()) > 0)
             d->log.info(QStringLiteral("demo shop accounts seeded"));
+        wireLogistics();
     } catch (const std::exception &e) {
         *error = QString::fromUtf8(e.what());
         return false;
@@ -165,7 +180,7 @@ bool Server::start(QString *error)
 
     addSystemRoutes(d->router,
                     {d->identityDb.get(), d->catalogDb.get(), d->pricingDb.get(), d->mediaDb.get(),
-                     d->translationDb.get(), d->ordersDb.get()},
+                     d->translationDb.get(), d->ordersDb.get(), d->logisticsDb.get()},
                     d->metrics);
     addIdentityRoutes(d->router, *d->identity);
     catalog::addCatalogRoutes(d->router, *d->catalog);
@@ -175,6 +190,11 @@ bool Server::start(QString *error)
     translation::addTranslationRoutes(d->router, *d->translation);
     orders::addOrderRoutes(d->router, *d->orders);
     orders::addPlacementRoutes(d->router, *d->placement);
+    logistics::addLogisticsRoutes(d->router, *d->logistics);
+    logistics::addReceivingRoutes(d->router, *d->receiving);
+    logistics::addAlertRoutes(d->router, *d->notify);
+    logistics::addNotificationRoutes(d->router, *d->notify);
+    logistics::addStatsRoutes(d->router, *d->notify);
 
     HttpServer::Options options;
     options.threads = d->config.threads;
@@ -203,6 +223,10 @@ bool Server::start(QString *error)
     d->pricing->startJobs();
     d->media->start();
     d->priceRefresh->start();
+    // Carriers post their webhooks to the configured public URL, else to here.
+    d->logistics->setPublicUrl(url());
+    d->logistics->start();
+    d->notify->start();
     return true;
 }
 
@@ -211,6 +235,12 @@ void Server::stop()
     if (d->http)
         d->http->stop(); // joins the worker threads, which close their connections
     d->http.reset();
+    if (d->logistics)
+        d->logistics->stop(); // joins the pollers before the stores they read close
+    if (d->notify)
+        d->notify->stop(); // after the message in flight
+    if (d->logisticsDb)
+        d->logisticsDb->close();
     if (d->placementWorker)
         d->placementWorker->stop(); // the attempt in flight goes back to awaiting_placement
     if (d->orders)
@@ -289,6 +319,80 @@ void Server::wireOrders()
     // A customer with a paid order is no longer a first-time buyer.
     orders::OrderService *orders = d->orders.get();
     d->pricing->setOrderHistory([orders](qint64 userId) { return orders->hasPaidOrder(userId); });
+}
+
+void Server::wireLogistics()
+{
+    d->logisticsDb = d->openStore(QStringLiteral("logistics"));
+    d->logistics =
+        std::make_unique<logistics::LogisticsService>(*d->logisticsDb, d->config, d->log);
+    d->logistics->migrate();
+    if (d->config.demo && !d->config.simUrl.isEmpty() && d->logistics->seedDemo(d->config.simUrl))
+        d->log.info(QStringLiteral("demo carriers seeded"));
+    d->logisticsFeed = std::make_unique<orders::LogisticsFeed>(*d->ordersDb, d->config);
+    logistics::OrderLink link;
+    d->logisticsFeed->fill(link);
+    // Weighing at the warehouse: the fee adjustment is the orders component's, priced by
+    // pricing (adjustments.cpp).
+    orders::OrderService *orders = d->orders.get();
+    const auto preview = [](const orders::WeightOutcome &w) {
+        logistics::WeightPreview p;
+        p.pricedWeightG = w.pricedWeightG;
+        p.weightG = w.weightG;
+        p.before = w.before;
+        p.after = w.after;
+        p.amount = w.amount;
+        p.adjustmentId = w.adjustmentId;
+        p.status = w.status;
+        return p;
+    };
+    link.previewWeight = [orders, preview](qint64 subOrderId, qint64 weightG) {
+        return preview(orders->previewWeight(subOrderId, weightG));
+    };
+    link.recordWeight = [orders, preview](qint64 subOrderId, qint64 weightG, const Actor &actor,
+                                          const QString &key) {
+        return preview(orders->recordWeight(subOrderId, weightG, actor, key));
+    };
+    d->logistics->setOrderLink(std::move(link));
+    d->receiving =
+        std::make_unique<logistics::ReceivingService>(*d->logisticsDb, d->config, *d->logistics);
+    Database *ordersDb = d->ordersDb.get();
+    d->receiving->setSubOrderLines([ordersDb](qint64 subOrderId) {
+        QList<logistics::ReceivingLine> lines;
+        for (const orders::OrderLine &l :
+             orders::orderstore::linesOfSubOrder(ordersDb->reader(), subOrderId))
+            lines.append({l.title, l.titleZh, l.quantity});
+        return lines;
+    });
+    d->receiving->setAdjustmentStatus([ordersDb](qint64 subOrderId) {
+        const auto a = orders::adjustments::weightOf(ordersDb->reader(), subOrderId);
+        return a ? a->adjustment.status : QString();
+    });
+    logistics::ReceivingService *receiving = d->receiving.get();
+    d->logistics->addDetailPart([receiving](QSqlDatabase &db, qint64 id, QJsonObject &detail) {
+        receiving->addDetail(db, id, detail);
+    });
+    // Alerts and customer notifications (notifyservice.cpp): the quiet check (once a minute),
+    // the delivery worker started with the others.
+    d->notify = std::make_unique<logistics::NotifyService>(*d->logisticsDb, d->config, &d->log);
+    d->notify->setup();
+    logistics::NotifyService *notify = d->notify.get();
+    d->logistics->addTickJob([notify] { notify->checkQuietIfDue(); });
+    d->logistics->addDetailPart([notify](QSqlDatabase &db, qint64 id, QJsonObject &detail) {
+        notify->addDetail(db, id, detail);
+    });
+    d->logistics->addCountsPart(
+        [notify](QSqlDatabase &db, QJsonObject &counts) { notify->addCounts(db, counts); });
+}
+
+logistics::LogisticsService &Server::logistics()
+{
+    return *d->logistics;
+}
+
+logistics::NotifyService &Server::notify()
+{
+    return *d->notify;
 }
 
 orders::OrderService &Server::orders()

@@ -25,6 +25,10 @@ class TranslationService;
 namespace orders {
 class OrderService;
 }
+namespace logistics {
+class LogisticsService;
+class NotifyService;
+} // namespace logistics
 
 // The whole server: stores, services, routes and the HTTP front, built from a Config.
 // Used by haitao-server's main and, in-process, by the tests.
@@ -52,6 +56,8 @@ public:
     media::MediaService &media();
     translation::TranslationService &translation();
     orders::OrderService &orders();
+    logistics::LogisticsService &logistics();
+    logistics::NotifyService &notify();
     const Config &config() const;
 
 private:
@@ -61,6 +67,9 @@ private:
     // The orders component: its store, the catalog's SKUs for order lines, pricing's order
     // history.
     void wireOrders();
+    // The logistics component: its store, and its links to orders (placed sub-orders, the
+    // shop's tracking numbers, weight fees).
+    void wireLogistics();
 
     struct Private;
     std::unique_ptr<Private> d;

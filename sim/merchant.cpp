@@ -205,6 +205,8 @@ MerchantReply Merchants::confirmOrder(const QString &site, const QString &mercha
         a.balanceMinor -= o.totalMinor;
         o.status = QStringLiteral("confirmed");
         o.confirmedAtMs = m_clock();
+        if (m_shipper)
+            o.shipment = m_shipper(site, merchantOrderId, o.confirmedAtMs);
         return {200, orderJson(o)};
     }
     return error(404, QStringLiteral("unknown_order"));
@@ -299,6 +301,11 @@ QJsonObject Merchants::orderJson(const Order &o) const
                      {QStringLiteral("createdAt"), toWireTime(o.createdAtMs)}};
     if (o.confirmedAtMs > 0)
         json.insert(QStringLiteral("confirmedAt"), toWireTime(o.confirmedAtMs));
+    if (o.shipment.shippedAtMs > 0 && m_clock() >= o.shipment.shippedAtMs)
+        json.insert(QStringLiteral("shipment"),
+                    QJsonObject{{QStringLiteral("carrier"), o.shipment.carrier},
+                                {QStringLiteral("trackingNumber"), o.shipment.trackingNumber},
+                                {QStringLiteral("shippedAt"), toWireTime(o.shipment.shippedAtMs)}});
     return json;
 }
 

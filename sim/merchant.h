@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sim/faultmix.h"
+#include "sim/shipping.h"
 #include "sim/shop.h"
 
 #include <QHash>
@@ -36,6 +37,10 @@ public:
     Merchants(const Shops &shops, std::function<qint64()> clock);
 
     bool hasSite(const QString &site) const;
+    // Plans the shipment of an order when it is confirmed (set before serving).
+    using Shipper = std::function<ShipmentPlan(const QString &site, const QString &merchantOrderId,
+                                               qint64 confirmedAtMs)>;
+    void setShipper(Shipper shipper) { m_shipper = std::move(shipper); }
 
     // Accounting of every request: begin() when it starts, end() when the caller can see its
     // answer (or never will).
@@ -78,6 +83,7 @@ private:
         QJsonValue shipTo;
         qint64 createdAtMs = 0;
         qint64 confirmedAtMs = 0;
+        ShipmentPlan shipment; // shown once the simulated clock reaches shippedAtMs
     };
     struct Account
     {
@@ -96,6 +102,7 @@ private:
 
     const Shops &m_shops;
     std::function<qint64()> m_clock;
+    Shipper m_shipper;
     QHash<QString, QString> m_currencies; // site -> currency; fixed after construction
     mutable std::mutex m_mutex;
     QHash<QString, Account> m_accounts;                  // by site

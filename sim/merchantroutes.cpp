@@ -6,6 +6,8 @@
 
 #include <httplib.h>
 
+#include <optional>
+
 namespace haitao::sim {
 
 namespace {
@@ -59,12 +61,16 @@ void SimServer::merchantRoute(bool post, const std::string &pattern, MerchantCal
         }
         // The request counts as in flight until its answer is written (end() comes before
         // httplib sends it), so a caller that waits for each answer is never counted twice.
-        InFlight inFlight(m_merchants, site);
+        // Reading orders does not count: the logistics poller asks for shipments while the
+        // placement worker creates orders, and only the latter must never overlap.
+        std::optional<InFlight> inFlight;
+        if (call != MerchantCall::Read)
+            inFlight.emplace(m_merchants, site);
         const MerchantFaults faults = m_faultMix.drawMerchant(site);
         if (faults.latencyMs > 0)
             sleepUnlessStopping(faults.latencyMs);
         if (faults.reset) {
-            inFlight.end();
+            inFlight.reset();
             if (!resetConnection(req.local_port, req.remote_port))
                 sendError(res, 500, QStringLiteral("simulated reset is not available here"));
             return;
@@ -99,7 +105,7 @@ void SimServer::merchantRoute(bool post, const std::string &pattern, MerchantCal
         sendJson(res, reply.body, reply.status);
         if (call == MerchantCall::Create && faults.timeoutAfterCreate && reply.status == 201) {
             // The order exists; the answer never comes while the client waits for it.
-            inFlight.end();
+            inFlight.reset();
             holdConnection(req.local_port, req.remote_port, m_stopping, kHoldMs);
         }
     };
@@ -129,7 +135,7 @@ void SimServer::addMerchantRoutes()
                       const QJsonObject body = parseBody(req, &ok);
                       return ok ? m_merchants.createOrder(site, body, faults) : badBody();
                   });
-    merchantRoute(false, R"(/merchant/([a-z]+)/orders)", MerchantCall::SignedIn,
+    merchantRoute(false, R"(/merchant/([a-z]+)/orders)", MerchantCall::Read,
                   [this](const QString &site, R req, F) {
                       return m_merchants.ordersByReference(
                           site, QString::fromStdString(req.get_param_value("clientReference")));
@@ -138,7 +144,7 @@ void SimServer::addMerchantRoutes()
                   MerchantCall::SignedIn, [this](const QString &site, R req, F) {
                       return m_merchants.confirmOrder(site, QString::fromStdString(req.matches[2]));
                   });
-    merchantRoute(false, R"(/merchant/([a-z]+)/orders/([A-Za-z0-9-]+))", MerchantCall::SignedIn,
+    merchantRoute(false, R"(/merchant/([a-z]+)/orders/([A-Za-z0-9-]+))", MerchantCall::Read,
                   [this](const QString &site, R req, F) {
                       return m_merchants.order(site, QString::fromStdString(req.matches[2]));
                   });

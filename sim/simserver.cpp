@@ -27,6 +27,10 @@ SimServer::SimServer()
     : m_server(std::make_unique<httplib::Server>())
     , m_merchants(m_shops, [this] { return nowMs(); })
     , m_gateway([this] { return nowMs(); }, m_faultMix)
+    , m_parcels(m_logisticsFaults)
+    , m_webhooks([this] { return m_parcels.takeVisible(nowMs()); }, m_logisticsFaults)
+    , m_smtp(m_sinks, [this] { return nowMs(); })
+    , m_scaleEpochMs(QDateTime::currentMSecsSinceEpoch())
 {
     httplib::Server &s = *m_server;
     s.set_tcp_nodelay(true);
@@ -111,6 +115,20 @@ SimServer::SimServer()
     addControlRoutes();
     addMerchantRoutes();
     addPaymentRoutes();
+    addCarrierRoutes();
+    addLogisticsControlRoutes();
+    addSinkRoutes();
+    // A confirmed order ships a few simulated hours later with the shop's carrier.
+    m_merchants.setShipper([this](const QString &site, const QString &id, qint64 confirmedAtMs) {
+        ShipmentPlan plan;
+        const auto carrier = shopCarrier(site);
+        if (!carrier)
+            return plan;
+        plan.shippedAtMs = plannedShipTime(id, confirmedAtMs);
+        plan.carrier = carrierCode(carrier->first);
+        plan.trackingNumber = m_parcels.create(carrier->first, plan.shippedAtMs, carrier->second);
+        return plan;
+    });
 }
 
 QString SimServer::origin(const httplib::Request &req) const
@@ -339,6 +357,8 @@ SimServer::~SimServer()
 
 bool SimServer::start(const QString &host, int port, QString *error)
 {
+    if (!m_smtp.start(host, m_smtpPortWanted, error))
+        return false;
     const std::string h = host.toStdString();
     if (port == 0) {
         m_port = m_server->bind_to_any_port(h);
@@ -349,10 +369,13 @@ bool SimServer::start(const QString &host, int port, QString *error)
     }
     if (m_port <= 0) {
         *error = QStringLiteral("cannot listen on %1:%2").arg(host).arg(port);
+        m_smtp.stop();
         return false;
     }
     m_stopping = false;
+    m_scaleEpochMs = QDateTime::currentMSecsSinceEpoch();
     m_thread = std::thread([this] { m_server->listen_after_bind(); });
+    m_webhooks.start();
     while (!m_server->is_running()) // stop() is a no-op until the listen loop runs
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return true;
@@ -365,6 +388,8 @@ void SimServer::stop()
         m_server->stop();
         m_thread.join();
     }
+    m_webhooks.stop();
+    m_smtp.stop();
     m_gateway.stop();
 }
 
@@ -375,7 +400,8 @@ void SimServer::setPaySecret(const QByteArray &secret)
 
 qint64 SimServer::nowMs() const
 {
-    return QDateTime::currentMSecsSinceEpoch() + m_offsetMs.load();
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    return m_scaleEpochMs + qint64(double(wall - m_scaleEpochMs) * m_timeScale) + m_offsetMs.load();
 }
 
 } // namespace haitao::sim

@@ -1,10 +1,16 @@
 #pragma once
 
+#include "sim/carriertraffic.h"
 #include "sim/faultmix.h"
 #include "sim/faults.h"
+#include "sim/logisticsfaults.h"
 #include "sim/merchant.h"
+#include "sim/messagesinks.h"
+#include "sim/parcels.h"
 #include "sim/paymentgateway.h"
 #include "sim/shop.h"
+#include "sim/smtpsink.h"
+#include "sim/webhooksender.h"
 
 #include <QString>
 
@@ -39,7 +45,15 @@ public:
     void stop();
     int port() const { return m_port; }
 
-    qint64 nowMs() const; // simulated time: wall clock plus what /__sim/advance added
+    // Simulated time: from start() on it runs timeScale times faster than the wall clock,
+    // plus what /__sim/advance added.
+    qint64 nowMs() const;
+    // haitao-sim --time-scale N (default 1); set before start().
+    void setTimeScale(double scale) { m_timeScale = scale; }
+    // The SMTP sink's port (haitao-sim --smtp-port; 0, the default: any free port), on the
+    // same host as the HTTP server; set before start(). smtpPort(): the port it got.
+    void setSmtpPort(int port) { m_smtpPortWanted = port; }
+    int smtpPort() const { return m_smtp.port(); }
     // The gateway's notification secret (haitao-sim --pay-secret); set before start().
     void setPaySecret(const QByteArray &secret);
 
@@ -49,12 +63,18 @@ private:
     void get(const std::string &pattern, Handler handler);
     void post(const std::string &pattern, Handler handler);
     void addShopRoutes();
-    void addControlRoutes();  // the mix, orders, accounts and payments under /__sim
-    void addMerchantRoutes(); // merchantroutes.cpp
-    void addPaymentRoutes();  // paymentroutes.cpp
+    void addControlRoutes();          // the mix, orders, accounts and payments under /__sim
+    void addMerchantRoutes();         // merchantroutes.cpp
+    void addPaymentRoutes();          // paymentroutes.cpp
+    void addCarrierRoutes();          // carrierroutes.cpp: /carrier/{code}/...
+    void addLogisticsControlRoutes(); // logisticsroutes.cpp: /__sim/logistics, parcels, ...
+    void addSinkRoutes();             // sinkroutes.cpp: /sms/messages, /__sim/messages, ...
+    // A carrier endpoint: request limit, random throttling and slowness before the handler.
+    void carrierRoute(bool post, Carrier carrier, const std::string &pattern, Handler handler);
     using MerchantHandler = std::function<MerchantReply(
         const QString &site, const httplib::Request &, const MerchantFaults &)>;
-    enum class MerchantCall { SignedOut, SignedIn, Create };
+    // Read: signed in, a GET of orders that does not count as in flight.
+    enum class MerchantCall { SignedOut, SignedIn, Read, Create };
     // A merchant endpoint (/merchant/{site}/...): request accounting, the fault mix, the
     // fencing token and the bearer token come before the handler.
     void merchantRoute(bool post, const std::string &pattern, MerchantCall call,
@@ -70,10 +90,19 @@ private:
     Shops m_shops;
     Merchants m_merchants;
     PaymentGateway m_gateway;
+    LogisticsFaults m_logisticsFaults;
+    Parcels m_parcels;
+    CarrierTraffic m_carrierTraffic;
+    WebhookSender m_webhooks;
+    MessageSinks m_sinks;
+    SmtpSink m_smtp;
+    int m_smtpPortWanted = 0;
     std::atomic<bool> m_stopping{false};
     std::thread m_thread;
     int m_port = 0;
     std::atomic<qint64> m_offsetMs{0};
+    double m_timeScale = 1;
+    qint64 m_scaleEpochMs = 0; // the wall clock when simulated time began to run scaled
 };
 
 } // namespace haitao::sim

@@ -4,6 +4,10 @@
 #include "backend/catalog/catalogservice.h"
 #include "backend/http/router.h"
 #include "backend/identity/identityservice.h"
+#include "backend/logistics/alerts.h"
+#include "backend/logistics/carriers.h"
+#include "backend/logistics/logisticsservice.h"
+#include "backend/logistics/outbox.h"
 #include "backend/media/mediaservice.h"
 #include "backend/orders/orderservice.h"
 #include "backend/orders/orderstatus.h"
@@ -17,7 +21,9 @@
 
 #include <QBuffer>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -183,6 +189,146 @@ Substitutions signedNotification(server::Server &server)
     return {
         {"{notification}", body},
         {"{sig}", server::orders::paymentSignature(server.config().paymentSecret.toUtf8(), body)}};
+}
+
+// A shipment with a dpost shop leg, made directly in the store: {shipment}.
+Substitutions aShipment(server::Server &server)
+{
+    static int counter = 0;
+    const QString number = QStringLiteral("RT%1").arg(++counter);
+    server.logistics().createBenchShipments(QStringLiteral("dpost"), {number}, 8000000 + counter);
+    server::logistics::ShipmentQuery q;
+    q.q = number;
+    const QJsonObject page = server.logistics().shipments(q);
+    const qint64 id = page.value(QStringLiteral("items"))
+                          .toArray()
+                          .at(0)
+                          .toObject()
+                          .value(QStringLiteral("id"))
+                          .toInteger();
+    return {{"{shipment}", QByteArray::number(id)}};
+}
+
+// An open exception alert on a fresh shipment: {alert}.
+Substitutions anAlert(server::Server &server)
+{
+    const qint64 shipment = aShipment(server).value("{shipment}").toLongLong();
+    qint64 id = 0;
+    server.logistics().database().write([&](QSqlDatabase &db) {
+        server::logistics::alerts::raise(db, shipment, 1, QStringLiteral("amazon.com"),
+                                         QStringLiteral("exception"), QStringLiteral("route test"),
+                                         server.config().clock());
+        server::logistics::alerts::Filter f;
+        f.shipmentId = shipment;
+        id = server::logistics::alerts::list(db, f).items.value(0).id;
+    });
+    return {{"{alert}", QByteArray::number(id)}};
+}
+
+// A failed SMS notification of a fresh shipment: {notification}.
+Substitutions aFailedNotification(server::Server &server)
+{
+    const qint64 shipment = aShipment(server).value("{shipment}").toLongLong();
+    qint64 id = 0;
+    server.logistics().database().write([&](QSqlDatabase &db) {
+        server::logistics::OutboxMessage m;
+        m.shipmentId = shipment;
+        m.orderId = 1;
+        m.kind = QStringLiteral("shipped");
+        m.channel = QStringLiteral("sms");
+        m.recipient = QStringLiteral("13800138000");
+        m.subject = QStringLiteral("route test");
+        m.body = QStringLiteral("route test");
+        const qint64 now = server.config().clock();
+        server::logistics::outbox::add(db, m, now);
+        server::logistics::outbox::Filter f;
+        f.shipmentId = shipment;
+        id = server::logistics::outbox::list(db, f).items.value(0).id;
+        server::logistics::outbox::markFailed(db, id, QStringLiteral("route test"), std::nullopt,
+                                              now);
+    });
+    return {{"{notification}", QByteArray::number(id)}};
+}
+
+// A shipment of a real (unpaid) order's sub-order with a dpost shop leg: {shipment}.
+Substitutions receivableShipment(server::Server &server)
+{
+    static int counter = 0;
+    const qint64 orderId = ownOrder(server).value("{order}").toLongLong();
+    const qint64 subOrderId =
+        server.orders().order(callerPrincipal(server), orderId).subOrders.value(0).id;
+    const QString number = QStringLiteral("RCV%1").arg(++counter);
+    server.logistics().createBenchShipments(QStringLiteral("dpost"), {number}, subOrderId);
+    server::logistics::ShipmentQuery q;
+    q.q = number;
+    const qint64 id = server.logistics()
+                          .shipments(q)
+                          .value(QStringLiteral("items"))
+                          .toArray()
+                          .at(0)
+                          .toObject()
+                          .value(QStringLiteral("id"))
+                          .toInteger();
+    return {{"{shipment}", QByteArray::number(id)}};
+}
+
+// The same, received at the warehouse, with intlexpress at the sim: {shipment}.
+Substitutions receivedShipment(server::Server &server)
+{
+    const Substitutions s = receivableShipment(server);
+    SyncClient admin(QUrl(server.url()));
+    const QString error =
+        admin.login(QStringLiteral("admin"), QStringLiteral("admin-test-password"));
+    if (!error.isEmpty())
+        qWarning("admin login: %s", qPrintable(error));
+    QString sim = server.config().paymentUrl;
+    sim.chop(4); // "/pay"
+    const QList<QPair<QByteArray, QByteArray>> json{{"Content-Type", "application/json"}};
+    admin.raw(
+        "PUT", QStringLiteral("/api/v1/logistics/carriers/intlexpress"),
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("Intl Express")},
+                        {QStringLiteral("protocol"), QStringLiteral("intl_webhook")},
+                        {QStringLiteral("baseUrl"), sim + QStringLiteral("/carrier/intlexpress")}})
+            .toJson(QJsonDocument::Compact),
+        json);
+    const auto r =
+        admin.raw("POST", QStringLiteral("/api/v1/logistics/receiving"),
+                  "{\"shipmentId\":" + s.value("{shipment}") + ",\"weightG\":500}", json);
+    if (r.status != 201)
+        qWarning("receive: %d %s", r.status, r.body.constData());
+    return s;
+}
+
+// A webhook body for intlexpress signed with the carrier's secret (set here):
+// {webhook}, {wts}, {wsig}.
+Substitutions signedWebhook(server::Server &server)
+{
+    static int counter = 0;
+    const QByteArray secret = "route-webhook-secret-0123456789abcdef";
+    server.logistics().database().write([&](QSqlDatabase &db) {
+        server::logistics::carriers::setWebhook(db, QStringLiteral("intlexpress"),
+                                                QStringLiteral("wh_routes"),
+                                                QString::fromLatin1(secret));
+    });
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{
+                {QStringLiteral("carrier"), QStringLiteral("intlexpress")},
+                {QStringLiteral("trackingNumber"), QStringLiteral("IEROUTES1CN")},
+                {QStringLiteral("event"),
+                 QJsonObject{{QStringLiteral("id"), QStringLiteral("r%1").arg(++counter)},
+                             {QStringLiteral("time"), QStringLiteral("2026-11-25T10:00:00Z")},
+                             {QStringLiteral("location"), QStringLiteral("Frankfurt")},
+                             {QStringLiteral("code"), QStringLiteral("ACCEPTED")},
+                             {QStringLiteral("text"), QStringLiteral("accepted")}}}})
+            .toJson(QJsonDocument::Compact);
+    const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+    return {{"{webhook}", body},
+            {"{wts}", ts},
+            {"{wsig}",
+             QMessageAuthenticationCode::hash(ts + '.' + body, secret, QCryptographicHash::Sha256)
+                 .toHex()}};
 }
 
 // A sub-order of a paid order in the manual queue, claimed by the current caller: {sub}.
@@ -410,6 +556,80 @@ const QHash<QString, Sample> kSamples = {
       queuedSubOrder}},
     {QStringLiteral("GET /api/v1/products/{id}"),
      {QStringLiteral("/api/v1/products/{published}"), {}, {}, publishedProduct}},
+    {QStringLiteral("GET /api/v1/orders/{id}/tracking"),
+     {QStringLiteral("/api/v1/orders/{order}/tracking"), {}, {}, ownOrder}},
+    {QStringLiteral("GET /api/v1/logistics/shipments"),
+     {QStringLiteral("/api/v1/logistics/shipments?status=in_transit&quietDays=2"), {}}},
+    {QStringLiteral("GET /api/v1/logistics/shipments/counts"),
+     {QStringLiteral("/api/v1/logistics/shipments/counts"), {}}},
+    {QStringLiteral("GET /api/v1/logistics/shipments/{id}"),
+     {QStringLiteral("/api/v1/logistics/shipments/{shipment}"), {}, {}, aShipment}},
+    {QStringLiteral("POST /api/v1/logistics/shipments/{id}/checkpoints"),
+     {QStringLiteral("/api/v1/logistics/shipments/{shipment}/checkpoints"),
+      R"({"status":"in_transit","reason":"route test"})",
+      {},
+      aShipment}},
+    {QStringLiteral("PUT /api/v1/logistics/shipments/{id}/legs/{kind}"),
+     {QStringLiteral("/api/v1/logistics/shipments/{shipment}/legs/shop"),
+      R"({"carrier":"dpost","trackingNumber":"RTLEG{n}","reason":"route test"})",
+      {},
+      aShipment}},
+    {QStringLiteral("GET /api/v1/logistics/carriers"),
+     {QStringLiteral("/api/v1/logistics/carriers"), {}}},
+    {QStringLiteral("PUT /api/v1/logistics/carriers/{code}"),
+     {QStringLiteral("/api/v1/logistics/carriers/route{n}"),
+      R"({"name":"Route {n}","protocol":"none"})"}},
+    {QStringLiteral("GET /api/v1/logistics/mappings"),
+     {QStringLiteral("/api/v1/logistics/mappings?carrier=swiftpost"), {}}},
+    {QStringLiteral("GET /api/v1/logistics/mappings/unmapped"),
+     {QStringLiteral("/api/v1/logistics/mappings/unmapped"), {}}},
+    {QStringLiteral("PUT /api/v1/logistics/mappings/{carrier}/{rawStatus}"),
+     {QStringLiteral("/api/v1/logistics/mappings/swiftpost/LABEL"),
+      R"({"status":"info_received"})"}},
+    {QStringLiteral("POST /api/v1/logistics/webhooks/{carrier}"),
+     {QStringLiteral("/api/v1/logistics/webhooks/intlexpress"),
+      "{webhook}",
+      {{"X-Carrier-Timestamp", "{wts}"}, {"X-Carrier-Signature", "{wsig}"}},
+      signedWebhook}},
+    {QStringLiteral("GET /api/v1/logistics/alerts"),
+     {QStringLiteral("/api/v1/logistics/alerts?state=open&kind=quiet&limit=5"), {}}},
+    {QStringLiteral("GET /api/v1/logistics/alerts/counts"),
+     {QStringLiteral("/api/v1/logistics/alerts/counts"), {}}},
+    {QStringLiteral("POST /api/v1/logistics/alerts/{id}/acknowledge"),
+     {QStringLiteral("/api/v1/logistics/alerts/{alert}/acknowledge"), {}, {}, anAlert}},
+    {QStringLiteral("POST /api/v1/logistics/alerts/{id}/resolve"),
+     {QStringLiteral("/api/v1/logistics/alerts/{alert}/resolve"),
+      R"({"note":"route test"})",
+      {},
+      anAlert}},
+    {QStringLiteral("GET /api/v1/logistics/notifications"),
+     {QStringLiteral("/api/v1/logistics/notifications?status=failed"), {}}},
+    {QStringLiteral("POST /api/v1/logistics/notifications/{id}/retry"),
+     {QStringLiteral("/api/v1/logistics/notifications/{notification}/retry"),
+      {},
+      {},
+      aFailedNotification}},
+    {QStringLiteral("GET /api/v1/logistics/stats"),
+     {QStringLiteral("/api/v1/logistics/stats?days=7"), {}}},
+    {QStringLiteral("GET /api/v1/logistics/receiving/lookup"),
+     {QStringLiteral("/api/v1/logistics/receiving/lookup?scan=nothing%20{n}"), {}}},
+    {QStringLiteral("POST /api/v1/logistics/receiving/preview"),
+     {QStringLiteral("/api/v1/logistics/receiving/preview"),
+      R"({"shipmentId":{shipment},"weightG":900})",
+      {},
+      receivableShipment}},
+    {QStringLiteral("POST /api/v1/logistics/receiving"),
+     {QStringLiteral("/api/v1/logistics/receiving"),
+      R"({"shipmentId":{shipment},"weightG":900})",
+      {},
+      receivableShipment}},
+    {QStringLiteral("GET /api/v1/logistics/receiving/ready"),
+     {QStringLiteral("/api/v1/logistics/receiving/ready"), {}}},
+    {QStringLiteral("POST /api/v1/logistics/parcels"),
+     {QStringLiteral("/api/v1/logistics/parcels"),
+      R"({"shipmentIds":[{shipment}]})",
+      {},
+      receivedShipment}},
 };
 
 struct Caller

@@ -32,6 +32,49 @@
     </message>
 </context>
 <context>
+    <name>haitao::models::AlertsModel</name>
+    <message>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>运单</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>haitao::models::AuditModel</name>
     <message>
         <source>Time</source>
@@ -56,6 +99,41 @@
     <message>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::CheckpointsModel</name>
+    <message>
+        <source>no tracking number yet</source>
+        <translation>尚无运单号</translation>
+    </message>
+    <message>
+        <source>No mapping for the carrier&apos;s status %1 yet: map it in the Mappings tab.</source>
+        <translation>承运商状态 %1 尚无映射：请在“映射”标签页中映射。</translation>
+    </message>
+    <message>
+        <source>Time (local to the carrier)</source>
+        <translation>时间（承运商当地）</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Carrier code</source>
+        <translation>承运商代码</translation>
+    </message>
+    <message>
+        <source>Carrier text</source>
+        <translation>承运商文字</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
 </context>
 <context>
@@ -145,6 +223,210 @@
     <message>
         <source>Changed</source>
         <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::LogisticsLabels</name>
+    <message>
+        <source>Awaiting shipment</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <source>Info received</source>
+        <translation>已揽收信息</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>At warehouse</source>
+        <translation>已到仓库</translation>
+    </message>
+    <message>
+        <source>Customs</source>
+        <translation>清关中</translation>
+    </message>
+    <message>
+        <source>Customs hold</source>
+        <translation>海关扣留</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>派送中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Unknown (not mapped)</source>
+        <translation>未知（未映射）</translation>
+    </message>
+    <message>
+        <source>Shop to warehouse</source>
+        <translation>商店至仓库</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>国际运输</translation>
+    </message>
+    <message>
+        <source>Domestic delivery</source>
+        <translation>国内派送</translation>
+    </message>
+    <message>
+        <source>Polled</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook 推送</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>人工录入</translation>
+    </message>
+    <message>
+        <source>Warehouse scan</source>
+        <translation>仓库扫描</translation>
+    </message>
+    <message>
+        <source>Gone quiet</source>
+        <translation>长时间无更新</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Cleared customs</source>
+        <translation>已清关</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::LogisticsStats</name>
+    <message>
+        <source>%1+ d</source>
+        <translation>%1 天以上</translation>
+    </message>
+    <message>
+        <source>%1–%2 d</source>
+        <translation>%1–%2 天</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %L3 delivered</source>
+        <translation>%1 · %2：已签收 %L3 件</translation>
+    </message>
+    <message>
+        <source>, p50 %1</source>
+        <translation>，p50 %1</translation>
+    </message>
+    <message>
+        <source>, p90 %1</source>
+        <translation>，p90 %1</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::MappingsModel</name>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Carrier code</source>
+        <translation>承运商代码</translation>
+    </message>
+    <message>
+        <source>Normalized status</source>
+        <translation>标准状态</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::NotificationsModel</name>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
     </message>
 </context>
 <context>
@@ -552,6 +834,74 @@
     </message>
 </context>
 <context>
+    <name>haitao::models::ReceivingReadyModel</name>
+    <message numerus="yes">
+        <source>%n shipment(s)</source>
+        <translation>
+            <numerusform>%n 个运单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shipment %1</source>
+        <translation>运单 %1</translation>
+    </message>
+    <message>
+        <source>Customer / shipment</source>
+        <translation>顾客 / 运单</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::models::RecentReceiptsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>收货时间</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Priced on</source>
+        <translation>计价重量</translation>
+    </message>
+    <message>
+        <source>Fee adjustment</source>
+        <translation>费用调整</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+</context>
+<context>
     <name>haitao::models::RuleSetSettings</name>
     <message>
         <source>Choose half up or half even.</source>
@@ -809,6 +1159,57 @@
     </message>
 </context>
 <context>
+    <name>haitao::models::ShipmentsModel</name>
+    <message>
+        <source>Shipment</source>
+        <translation>运单</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Last checkpoint</source>
+        <translation>最近节点</translation>
+    </message>
+    <message>
+        <source>Quiet for</source>
+        <translation>无更新时长</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解决提醒</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
     <name>haitao::models::SitesTableModel</name>
     <message>
         <source>Site</source>
@@ -918,6 +1319,33 @@
     </message>
 </context>
 <context>
+    <name>haitao::models::UnmappedStatusesModel</name>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Carrier code</source>
+        <translation>承运商代码</translation>
+    </message>
+    <message>
+        <source>Sample text</source>
+        <translation>示例文字</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+</context>
+<context>
     <name>haitao::models::UsersModel</name>
     <message>
         <source>User name</source>
@@ -941,6 +1369,69 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::AddCheckpointDialog</name>
+    <message>
+        <source>Add a checkpoint to shipment %1</source>
+        <translation>为运单 %1 添加物流节点</translation>
+    </message>
+    <message>
+        <source>Choose a status</source>
+        <translation>选择状态</translation>
+    </message>
+    <message>
+        <source>Why by hand: e.g. the carrier has no API, phoned the depot</source>
+        <translation>为何人工录入：例如承运商没有 API、已致电网点</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s words, as they said them</source>
+        <translation>承运商的原话</translation>
+    </message>
+    <message>
+        <source>&amp;Leg</source>
+        <translation>路段(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Carrier te&amp;xt</source>
+        <translation>承运商文字(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add checkpoint</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Choose the normalized status.</source>
+        <translation>请选择标准状态。</translation>
+    </message>
+    <message>
+        <source>Say why this checkpoint is entered by hand.</source>
+        <translation>请说明为何人工录入此节点。</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>正在添加…</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标出的字段。</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::AdminPage</name>
     <message>
         <source>Administration</source>
@@ -953,6 +1444,45 @@
     <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::AlertQueuePanel</name>
+    <message>
+        <source>The alerts could not be loaded: %1</source>
+        <translation>无法加载提醒：%1</translation>
+    </message>
+    <message>
+        <source>Alert %1 acknowledged.</source>
+        <translation>提醒 %1 已确认。</translation>
+    </message>
+    <message>
+        <source>Alert %1 resolved.</source>
+        <translation>提醒 %1 已解决。</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation>解决(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;shipment</source>
+        <translation>查看运单(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +2306,158 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::LogisticsDashboard</name>
+    <message>
+        <source>Logistics dashboard</source>
+        <translation>物流看板</translation>
+    </message>
+    <message>
+        <source>The logistics figures could not be loaded: %1</source>
+        <translation>无法加载物流数据：%1</translation>
+    </message>
+    <message>
+        <source>days from order to delivery</source>
+        <translation>从下单到签收的天数</translation>
+    </message>
+    <message>
+        <source>parcels</source>
+        <translation>包裹数</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解决提醒</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>No parcel was delivered in the last %n day(s).</source>
+        <translation>
+            <numerusform>最近 %n 天内没有签收的包裹。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No parcels are tracked yet.</source>
+        <translation>尚未跟踪任何包裹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No alerts were open in the last %n day(s).</source>
+        <translation>
+            <numerusform>最近 %n 天内没有未解决的提醒。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>最近 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Lead time from order to delivery per site and carrier</source>
+        <translation>各站点、各承运商从下单到签收的时长</translation>
+    </message>
+    <message>
+        <source>Parcels per status</source>
+        <translation>各状态的包裹数</translation>
+    </message>
+    <message>
+        <source>Alerts open per day</source>
+        <translation>每日未解决提醒</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::LogisticsPage</name>
+    <message>
+        <source>The shipments could not be loaded: %1</source>
+        <translation>无法加载运单：%1</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <source>The carriers could not be loaded: %1</source>
+        <translation>无法加载承运商：%1</translation>
+    </message>
+    <message>
+        <source>Counts unavailable: %1</source>
+        <translation>无法获取计数：%1</translation>
+    </message>
+    <message>
+        <source>Loading counts…</source>
+        <translation>正在加载计数…</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Open: %L1</source>
+        <translation>未完成：%L1</translation>
+    </message>
+    <message>
+        <source>Alerts (%L1)</source>
+        <translation>提醒（%L1）</translation>
+    </message>
+    <message>
+        <source>Mappings (%L1 unmapped)</source>
+        <translation>映射（%L1 个未映射）</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>运单</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All carriers</source>
+        <translation>全部承运商</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Tracking number, order or customer</source>
+        <translation>运单号、订单或顾客</translation>
+    </message>
+    <message>
+        <source>Quiet &gt; </source>
+        <translation>无更新超过 </translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Any activity</source>
+        <translation>任何活动</translation>
+    </message>
+    <message>
+        <source>Only with open &amp;alerts</source>
+        <translation>仅显示有未解决提醒的(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::MainWindow</name>
     <message>
         <source>Haitao Ops</source>
@@ -2050,6 +2732,59 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::MappingEditor</name>
+    <message>
+        <source>The unmapped statuses could not be loaded: %1</source>
+        <translation>无法加载未映射状态：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n carrier status(es) without a mapping</source>
+        <translation>
+            <numerusform>%n 个承运商状态尚无映射</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mappings could not be loaded: %1</source>
+        <translation>无法加载映射：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The mapping of %1 %2 was not saved: %3</source>
+        <translation>%1 %2 的映射未保存：%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 now reads as %3; its checkpoints are re-read.</source>
+        <translation>%1 %2 现在读作 %3；其物流节点正在重新读取。</translation>
+    </message>
+    <message>
+        <source>Every carrier</source>
+        <translation>全部承运商</translation>
+    </message>
+    <message>
+        <source>Carrier statuses without a mapping</source>
+        <translation>尚无映射的承运商状态</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>映射(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping</source>
+        <translation>保存映射(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +3263,86 @@
     </message>
 </context>
 <context>
+    <name>haitao::widgets::ReadyToDispatchPanel</name>
+    <message>
+        <source>The shipments ready to dispatch could not be loaded: %1</source>
+        <translation>无法加载待发出的运单：%1</translation>
+    </message>
+    <message>
+        <source>The parcel was not booked: %1</source>
+        <translation>包裹未能预订：%1</translation>
+    </message>
+    <message>
+        <source>Parcel %1 (%2) — shipments %3</source>
+        <translation>包裹 %1（%2）— 运单 %3</translation>
+    </message>
+    <message>
+        <source>Parcel booked: write %1 on the label.</source>
+        <translation>包裹已预订：请在面单上写 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Dispatch parcel (%n shipment(s))</source>
+        <translation>
+            <numerusform>发出包裹(&amp;D)（%n 个运单）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch parcel</source>
+        <translation>发出包裹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ready to dispatch</source>
+        <translation>待发出</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ReceivingResultPanel</name>
+    <message>
+        <source>Scan a parcel</source>
+        <translation>请扫描包裹</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>正在查询 %1…</translation>
+    </message>
+    <message>
+        <source>✔ MATCHED: %1 — weigh it</source>
+        <translation>✔ 匹配：%1 — 请称重</translation>
+    </message>
+    <message>
+        <source>⚠ ALREADY RECEIVED: %1</source>
+        <translation>⚠ 已收货：%1</translation>
+    </message>
+    <message>
+        <source>✖ UNKNOWN: %1 — no shipment has this tracking number</source>
+        <translation>✖ 未知：%1 — 没有运单使用此运单号</translation>
+    </message>
+    <message>
+        <source>✖ NOT DONE: %1</source>
+        <translation>✖ 未完成：%1</translation>
+    </message>
+    <message>
+        <source>✔ RECEIVED: %1 — scan the next parcel</source>
+        <translation>✔ 已收货：%1 — 请扫描下一个包裹</translation>
+    </message>
+    <message>
+        <source>Order %1 · sub-order %2 · %3 · customer %4 · priced on %5</source>
+        <translation>订单 %1 · 子订单 %2 · %3 · 顾客 %4 · 计价重量 %5</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3)</source>
+        <translation>%1 × %2（%3）</translation>
+    </message>
+</context>
+<context>
     <name>haitao::widgets::RejectDialog</name>
     <message>
         <source>Reject listings</source>
@@ -2546,6 +3361,35 @@
     <message>
         <source>Reject</source>
         <translation>驳回</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ResolveAlertDialog</name>
+    <message>
+        <source>Someone else handled this alert first: %1</source>
+        <translation>已有他人先处理了此提醒：%1</translation>
+    </message>
+    <message>
+        <source>Resolve alert %1</source>
+        <translation>解决提醒 %1</translation>
+    </message>
+    <message>
+        <source>%1 on shipment %2 (order %3): %4
+What was done?</source>
+        <translation>运单 %2（订单 %3）上的%1：%4
+采取了什么措施？</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Write what was done about this alert.</source>
+        <translation>请写下对此提醒采取的措施。</translation>
+    </message>
+    <message>
+        <source>Resolving…</source>
+        <translation>正在解决…</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +3506,95 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::ShipmentDetailPanel</name>
+    <message>
+        <source>Loading shipment %1…</source>
+        <translation>正在加载运单 %1…</translation>
+    </message>
+    <message>
+        <source>Shipment %1 could not be loaded: %2</source>
+        <translation>无法加载运单 %1：%2</translation>
+    </message>
+    <message>
+        <source>The notifications of shipment %1 could not be loaded: %2</source>
+        <translation>无法加载运单 %1 的通知：%2</translation>
+    </message>
+    <message>
+        <source>Select a shipment to see its timeline.</source>
+        <translation>选择一个运单以查看其轨迹。</translation>
+    </message>
+    <message>
+        <source>Shipment %1 · order %2, sub-order %3 · %4</source>
+        <translation>运单 %1 · 订单 %2，子订单 %3 · %4</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source> · current leg: %1</source>
+        <translation> · 当前路段：%1</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>顾客：%1</translation>
+    </message>
+    <message>
+        <source>Ship to: %1</source>
+        <translation>收货地址：%1</translation>
+    </message>
+    <message>
+        <source>Priced on %L1 g</source>
+        <translation>计价重量 %L1 克</translation>
+    </message>
+    <message>
+        <source>Received at the warehouse: %L1 g</source>
+        <translation>仓库实收重量：%L1 克</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>, last checkpoint %1</source>
+        <translation>，最近节点 %1</translation>
+    </message>
+    <message>
+        <source>Alert %1: %2 (%3) – %4</source>
+        <translation>提醒 %1：%2（%3）– %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s) with a carrier status nobody has mapped yet.</source>
+        <translation>
+            <numerusform>%n 个物流节点的承运商状态尚无人映射。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checkpoint added to shipment %1.</source>
+        <translation>已为运单 %1 添加物流节点。</translation>
+    </message>
+    <message>
+        <source>Notification %1 could not be retried: %2</source>
+        <translation>通知 %1 无法重试：%2</translation>
+    </message>
+    <message>
+        <source>Notification %1 will be sent again.</source>
+        <translation>通知 %1 将重新发送。</translation>
+    </message>
+    <message>
+        <source>Add &amp;checkpoint…</source>
+        <translation>添加节点(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>What the customer was told</source>
+        <translation>已告知顾客的内容</translation>
+    </message>
+    <message>
+        <source>Re&amp;try sending</source>
+        <translation>重新发送(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +4130,144 @@
     <message>
         <source>New staff account…</source>
         <translation>新建员工账户…</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::WarehouseLabels</name>
+    <message>
+        <source>%L1 g</source>
+        <translation>%L1 克</translation>
+    </message>
+    <message>
+        <source>±0 g</source>
+        <translation>±0 克</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>refund pending</source>
+        <translation>退款处理中</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>to refund by hand</source>
+        <translation>需人工退款</translation>
+    </message>
+    <message>
+        <source>Received %1 by %2: %3 (priced on %4)</source>
+        <translation>%1 由 %2 收货：%3（计价重量 %4）</translation>
+    </message>
+    <message>
+        <source>, fee adjustment %1 (%2)</source>
+        <translation>，费用调整 %1（%2）</translation>
+    </message>
+    <message>
+        <source>, no fee adjustment</source>
+        <translation>，无费用调整</translation>
+    </message>
+</context>
+<context>
+    <name>haitao::widgets::WarehouseReceivingPage</name>
+    <message>
+        <source>Warehouse receiving</source>
+        <translation>仓库收货</translation>
+    </message>
+    <message>
+        <source>the lookup failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <source>Enter the weight in whole grams, 1 to %L1.</source>
+        <translation>请输入整数克重，1 至 %L1。</translation>
+    </message>
+    <message>
+        <source>The weight could not be checked: %1</source>
+        <translation>无法核对重量：%1</translation>
+    </message>
+    <message>
+        <source>Type the weight in grams and press Enter to see the difference and any fee adjustment.</source>
+        <translation>输入克重并按 Enter，查看差额及费用调整。</translation>
+    </message>
+    <message>
+        <source>Weighed %1 · priced on %2 · difference %3 (%4)</source>
+        <translation>实重 %1 · 计价重量 %2 · 差额 %3（%4）</translation>
+    </message>
+    <message>
+        <source>beyond the tolerance</source>
+        <translation>超出容差</translation>
+    </message>
+    <message>
+        <source>within the tolerance</source>
+        <translation>在容差范围内</translation>
+    </message>
+    <message>
+        <source>Fee adjustment %1: before %2 → after %3 (%4)</source>
+        <translation>费用调整 %1：调整前 %2 → 调整后 %3（%4）</translation>
+    </message>
+    <message>
+        <source>refunded to the customer</source>
+        <translation>退还给顾客</translation>
+    </message>
+    <message>
+        <source>the customer pays</source>
+        <translation>由顾客支付</translation>
+    </message>
+    <message>
+        <source>No fee adjustment.</source>
+        <translation>无费用调整。</translation>
+    </message>
+    <message>
+        <source>Enter or Ctrl+Enter confirms this weight; Esc cancels.</source>
+        <translation>按 Enter 或 Ctrl+Enter 确认此重量；按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Not recorded again: %1</source>
+        <translation>未重复记录：%1</translation>
+    </message>
+    <message>
+        <source>The receipt was not recorded: %1</source>
+        <translation>收货未记录：%1</translation>
+    </message>
+    <message>
+        <source>Shipment %1 received at %2; fee adjustment %3.</source>
+        <translation>运单 %1 已于 %2 收货；费用调整 %3。</translation>
+    </message>
+    <message>
+        <source>Shipment %1 received at %2.</source>
+        <translation>运单 %1 已于 %2 收货。</translation>
+    </message>
+    <message>
+        <source>&amp;Scan:</source>
+        <translation>扫描(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Scan or type the shop&apos;s tracking number, then Enter</source>
+        <translation>扫描或输入商店的运单号，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Weight (g):</source>
+        <translation>重量（克）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>grams</source>
+        <translation>克</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm receipt</source>
+        <translation>确认收货(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Received at this desk</source>
+        <translation>本工位已收货</translation>
     </message>
 </context>
 <context>

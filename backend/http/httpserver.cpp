@@ -352,7 +352,7 @@ Response HttpServer::handle(const httplib::Request &req, const Router::Match &ma
         throw ApiError(ProblemKind::PayloadTooLarge,
                        QStringLiteral("The upload is larger than %1 MiB")
                            .arg(m_options.maxUploadBytes / (1024 * 1024)));
-    if (route.body == Body::Raw)
+    if (route.body == Body::Raw || route.body == Body::Signed)
         request.rawBody = QByteArray(req.body.data(), qsizetype(req.body.size()));
     if (route.body == Body::Json && !req.body.empty()) {
         if (!isJsonContentType(req.get_header_value("Content-Type")))

@@ -27,6 +27,10 @@ enum class Body {
     None, // any body is ignored
     Json, // a JSON object, Content-Type application/json; an empty body reads as {}
     Raw,  // bytes as sent (feed uploads), up to the upload limit; the handler checks the type
+    // Bytes as sent, up to the request body limit: signed notifications from outside (payment
+    // gateway, carriers), whose signature covers the exact bytes. Public routes: never the
+    // upload limit.
+    Signed,
 };
 
 using Handler = std::function<Response(const Request &)>;

@@ -70,6 +70,21 @@ struct Refund
     qint64 updatedAtMs = 0;
 };
 
+// A change of what the customer owes after checkout (issue 7: the weighed parcel): + the
+// customer pays (due -> paid), - the customer gets back (refund_pending -> refunded).
+struct Adjustment
+{
+    qint64 id = 0;
+    qint64 orderId = 0;
+    qint64 subOrderId = 0;
+    QString kind; // weight
+    Money amount = Money::zero(Currency::cny());
+    QString status; // due, paid, refund_pending, refunded, refund_manual
+    QString reason;
+    qint64 refundedMinor = 0; // refunds: what the automatic refund returns (positive)
+    qint64 createdAtMs = 0;
+};
+
 struct OrderEvent
 {
     qint64 atMs = 0;
@@ -100,6 +115,7 @@ struct Order
     QList<SubOrder> subOrders;
     QList<Payment> payments;
     QList<Refund> refunds;
+    QList<Adjustment> adjustments;
 };
 
 } // namespace haitao::server::orders

@@ -62,6 +62,21 @@ QJsonObject refundJson(const Refund &r)
             {QStringLiteral("createdAt"), toWireTime(r.createdAtMs)}};
 }
 
+QJsonObject adjustmentJson(const Adjustment &a)
+{
+    return {{QStringLiteral("id"), a.id},
+            {QStringLiteral("subOrderId"), a.subOrderId},
+            {QStringLiteral("kind"), a.kind},
+            {QStringLiteral("amount"), a.amount.toJson()},
+            {QStringLiteral("status"), a.status},
+            {QStringLiteral("reason"), a.reason},
+            {QStringLiteral("refunded"),
+             a.amount.isNegative()
+                 ? QJsonValue(Money(a.refundedMinor, a.amount.currency()).toJson())
+                 : QJsonValue()},
+            {QStringLiteral("createdAt"), toWireTime(a.createdAtMs)}};
+}
+
 QJsonObject customerJson(const Order &o)
 {
     return {{QStringLiteral("id"), o.userId}, {QStringLiteral("username"), o.username}};
@@ -80,6 +95,9 @@ QJsonObject orderJson(const Order &o, bool withQuote)
     QJsonArray refunds;
     for (const Refund &r : o.refunds)
         refunds.append(refundJson(r));
+    QJsonArray adjustments;
+    for (const Adjustment &a : o.adjustments)
+        adjustments.append(adjustmentJson(a));
     QJsonObject json{{QStringLiteral("id"), o.id},
                      {QStringLiteral("status"), o.status},
                      {QStringLiteral("total"), o.total.toJson()},
@@ -93,7 +111,8 @@ QJsonObject orderJson(const Order &o, bool withQuote)
                      {QStringLiteral("coupons"), o.coupons},
                      {QStringLiteral("subOrders"), subOrders},
                      {QStringLiteral("payments"), payments},
-                     {QStringLiteral("refunds"), refunds}};
+                     {QStringLiteral("refunds"), refunds},
+                     {QStringLiteral("adjustments"), adjustments}};
     if (withQuote)
         json.insert(QStringLiteral("quote"), o.quote);
     return json;

@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace haitao::server::orders {
 
@@ -75,7 +76,7 @@ QJsonObject readAddress(Fields &f, const QJsonObject &body)
     Fields a(in);
     a.onlyKnown({QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("province"),
                  QStringLiteral("city"), QStringLiteral("district"), QStringLiteral("line1"),
-                 QStringLiteral("postcode")});
+                 QStringLiteral("postcode"), QStringLiteral("email")});
     QJsonObject out;
     const auto required = [&](const char *name, int max) {
         out.insert(QLatin1String(name), a.requiredString(QLatin1String(name), 1, max).trimmed());
@@ -89,6 +90,16 @@ QJsonObject readAddress(Fields &f, const QJsonObject &body)
                a.optionalString(QStringLiteral("district"), 0, 64).value_or(QString()).trimmed());
     required("line1", 200);
     required("postcode", 16);
+    // Optional: where shipping notifications go by e-mail (logistics' outbox).
+    if (const auto email = a.optionalString(QStringLiteral("email"), 3, 254)) {
+        const QString e = email->trimmed();
+        static const QRegularExpression shape(
+            QStringLiteral("^[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+$"));
+        if (!shape.match(e).hasMatch())
+            a.fail(QStringLiteral("email"), QStringLiteral("is not an e-mail address"));
+        else
+            out.insert(QStringLiteral("email"), e);
+    }
     try {
         a.done();
     } catch (const ApiError &e) {
@@ -256,7 +267,7 @@ void addOrderRoutes(Router &router, OrderService &orders)
 
     // The gateway's server-to-server call: no user, the signature is the authentication.
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/payments/notify/{provider}"),
-               Access::publicRoute(), Body::Raw, [&orders](const Request &r) {
+               Access::publicRoute(), Body::Signed, [&orders](const Request &r) {
                    const QString result = orders.notify(
                        r.pathParams.value(QStringLiteral("provider")), r.rawBody,
                        r.header(QStringLiteral("X-Signature")).toLatin1(), r.remoteAddress);

@@ -233,7 +233,46 @@ QList<Migration> migrations()
                                 "DEFAULT 0")},
                              {},
                              {}};
-    return {first, cartListed, installation, leaseNotBefore};
+    // Logistics (issue 7): the quote's input as priced, so that a weighed parcel is priced
+    // again with only its weight changed; and the fee adjustments that follow (one per
+    // sub-order and kind), paid by a payment of their own or refunded.
+    Migration adjustments{
+        5,
+        QStringLiteral("orders: quote input, fee adjustments"),
+        {L("ALTER TABLE orders ADD COLUMN quote_input TEXT"),
+         L("CREATE TABLE order_adjustments ("
+           " id %ID%,"
+           " order_id BIGINT NOT NULL REFERENCES orders(id),"
+           " sub_order_id BIGINT NOT NULL REFERENCES sub_orders(id),"
+           " kind TEXT NOT NULL CHECK (kind IN ('weight')),"
+           " amount_minor BIGINT NOT NULL,"
+           " currency TEXT NOT NULL,"
+           " status TEXT NOT NULL CHECK (status IN ('due','paid','refund_pending','refunded',"
+           "'refund_manual')),"
+           " reason TEXT NOT NULL,"
+           " priced_weight_g BIGINT NOT NULL,"
+           " weighed_g BIGINT NOT NULL,"
+           " before_minor BIGINT NOT NULL,"
+           " after_minor BIGINT NOT NULL,"
+           " payment_id BIGINT,"
+           " refund_id BIGINT,"
+           // what the automatic refund returns (positive); less than the amount: the rest
+           // is refunded by hand (status refund_manual)
+           " refunded_minor BIGINT NOT NULL DEFAULT 0,"
+           " actor TEXT NOT NULL,"
+           " request_key TEXT NOT NULL,"
+           " created_at BIGINT NOT NULL,"
+           " updated_at BIGINT NOT NULL,"
+           " UNIQUE (sub_order_id, kind))"),
+         L("CREATE INDEX order_adjustments_order ON order_adjustments(order_id, id)"),
+         L("CREATE INDEX order_adjustments_payment ON order_adjustments(payment_id)"),
+         L("CREATE INDEX order_adjustments_refund ON order_adjustments(refund_id)"),
+         // The logistics discovery reads placed sub-orders by (status_changed_at, id) on
+         // every tick (logisticsfeed.cpp).
+         L("CREATE INDEX sub_orders_changed ON sub_orders(status_changed_at, id)")},
+        {},
+        {}};
+    return {first, cartListed, installation, leaseNotBefore, adjustments};
 }
 
 } // namespace haitao::server::orders::schema

@@ -6,6 +6,7 @@
 #include "backend/orders/orderstatus.h"
 #include "backend/orders/placementstore.h"
 #include "backend/pricing/pricingservice.h"
+#include "backend/pricing/quoteinputjson.h"
 #include "backend/storage/auditlog.h"
 #include "backend/storage/migrations.h"
 
@@ -154,6 +155,9 @@ OrderService::Placed OrderService::placeOrder(const Principal &user, const Order
     input.coupons = request.coupons;
     input = m_pricing.prepare(std::move(input), user);
     const pricing::Quote quote = m_pricing.quoteNow(input);
+    // Kept with the order: a weighed parcel is priced again from it (adjustments.cpp).
+    pricing::QuoteInput pricedInput = input;
+    pricedInput.nowMs = quote.pricedAtMs;
 
     const qint64 at = now();
     Order o;
@@ -216,6 +220,7 @@ OrderService::Placed OrderService::placeOrder(const Principal &user, const Order
             if (raced)
                 return;
             orderstore::insertOrder(db, o);
+            adjustments::storeQuoteInput(db, o.id, pricing::quoteInputToJson(pricedInput));
             if (request.fromCart) {
                 for (const auto &[skuId, quantity] : lines)
                     orderstore::removeCartItem(db, user.userId, skuId);

@@ -4,6 +4,7 @@
 #include "backend/http/actor.h"
 #include "backend/http/paging.h"
 #include "backend/integrations/paymentgateway.h"
+#include "backend/orders/adjustments.h"
 #include "backend/orders/order.h"
 #include "backend/orders/orderstore.h"
 #include "backend/storage/database.h"
@@ -111,6 +112,14 @@ public:
 
     // For pricing: whether the user has a paid order (then no first-order promotions).
     bool hasPaidOrder(qint64 userId);
+
+    // Logistics (adjustments.cpp): what weighing the sub-order's parcel at `weightG` changes
+    // (404 unknown sub-order), and recording it: at most one weight adjustment per sub-order
+    // (again: the first one's answer); a refund is sent at once, a charge is due until paid
+    // with POST /orders/{id}/payments.
+    WeightOutcome previewWeight(qint64 subOrderId, qint64 weightG);
+    WeightOutcome recordWeight(qint64 subOrderId, qint64 weightG, const Actor &actor,
+                               const QString &key);
 
     // One pass of the jobs (the thread calls them; tests may too). Return how many.
     int expireDue();

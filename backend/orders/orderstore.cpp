@@ -1,5 +1,6 @@
 #include "backend/orders/orderstore.h"
 
+#include "backend/orders/adjustments.h"
 #include "backend/storage/database.h"
 #include "backend/storage/sqltext.h"
 
@@ -182,6 +183,7 @@ void attachDetails(const QSqlDatabase &db, Order &o, bool withLines, bool withMo
     execOrThrow(refunds, "read refunds");
     while (refunds.next())
         o.refunds.append(readRefund(refunds.query()));
+    o.adjustments = adjustments::ofOrder(db, o.id);
 }
 
 } // namespace

@@ -44,6 +44,23 @@ PaymentStart OrderService::createPayment(const Principal &user, qint64 orderId)
         if (!o || o->userId != user.userId)
             throw ApiError(ProblemKind::NotFound,
                            QStringLiteral("There is no order %1").arg(orderId));
+        // A paid order with weight adjustments due: a payment for their sum.
+        const bool settled = o->status == statusName(OrderStatus::Paid) ||
+                             o->status == statusName(OrderStatus::Completed);
+        const qint64 due = settled ? adjustments::dueMinor(db, orderId) : 0;
+        if (settled && (due > 0 || orderstore::openPayment(db, orderId))) {
+            if (const auto open = orderstore::openPayment(db, orderId)) {
+                payment = *open;
+                return;
+            }
+            payment.orderId = orderId;
+            payment.provider = m_config.paymentProvider;
+            payment.amount = Money(due, o->total.currency());
+            payment.createdAtMs = now();
+            orderstore::insertPayment(db, payment);
+            adjustments::attachPayment(db, orderId, payment.id, now());
+            return;
+        }
         if (o->status != statusName(OrderStatus::PendingPayment) || o->expiresAtMs <= now())
             throw ApiError(ProblemKind::Conflict,
                            QStringLiteral("Only an order waiting for payment can be paid; this one "
@@ -187,6 +204,13 @@ QString OrderService::acceptPaid(const orderstore::Notification &notification,
             orderstore::recordNotification(db, n);
             return;
         }
+        // A payment for weight adjustments due: they are paid, the order stays as it is.
+        if (adjustments::settlePayment(db, payment.id, actor, at)) {
+            n.outcome = QStringLiteral("accepted");
+            n.reason = QStringLiteral("adjustments paid");
+            orderstore::recordNotification(db, n);
+            return;
+        }
         const auto o = orderstore::order(db, payment.orderId);
         if (!o)
             throw StorageError(QStringLiteral("payment %1 has no order").arg(payment.id));
@@ -258,6 +282,7 @@ void OrderService::sendRefund(qint64 refundId)
             orderstore::setRefundResult(db, refundId, QStringLiteral("refunded"),
                                         result.answer.value(QStringLiteral("refundId")).toString(),
                                         at);
+            adjustments::refundConfirmed(db, refundId, at);
             const qint64 refunded = orderstore::refundedMinor(db, payment->id);
             orderstore::setPaymentStatus(db, payment->id,
                                          refunded >= payment->amount.minor()

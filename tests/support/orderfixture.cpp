@@ -70,6 +70,8 @@ bool OrderFixture::start()
     server::Config config = m_config;
     config.paymentUrl = simUrl().toString() + QStringLiteral("/pay");
     config.paymentSecret = QStringLiteral("sim-pay-demo-secret");
+    // Tests that want customer notifications name the sim's SMS sink as "{sim}/sms/messages".
+    config.smsUrl.replace(QStringLiteral("{sim}"), simUrl().toString());
     const QString simHost = QStringLiteral("127.0.0.1:%1").arg(m_sim->port());
     if (!config.fetchAllowHosts.contains(simHost))
         config.fetchAllowHosts.append(simHost);
