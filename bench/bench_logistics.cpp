@@ -208,20 +208,33 @@ int main(int argc, char *argv[])
                  &status);
     const std::string trackingPath = "/api/v1/orders/" + orderId + "/tracking";
     QJsonObject tracking;
-    const bool moved = waitFor(
+    // First placed at the shops and discovered as shipments (the sim's clock still), then
+    // the sim's clock moved on a few hours at a time until the parcels have moved.
+    const bool discovered = waitFor(
         [&] {
-            simHttp.call("POST", "/__sim/advance", {{QStringLiteral("hours"), 6}});
-            const auto t = customer.call("GET", trackingPath);
-            tracking = t.value_or(QJsonObject());
-            return checkpointsOf(tracking) >= 8;
+            tracking = customer.call("GET", trackingPath).value_or(QJsonObject());
+            const QJsonArray subs = tracking.value(QStringLiteral("subOrders")).toArray();
+            return !subs.isEmpty() && std::all_of(subs.begin(), subs.end(), [](const auto &v) {
+                return !v.toObject().value(QStringLiteral("shipmentId")).isNull();
+            });
         },
         120);
+    const bool moved =
+        discovered &&
+        waitFor(
+            [&] {
+                simHttp.call("POST", "/__sim/advance", {{QStringLiteral("hours"), 2}});
+                tracking = customer.call("GET", trackingPath).value_or(QJsonObject());
+                return checkpointsOf(tracking) >= 8;
+            },
+            180);
     if (!moved) {
         std::fprintf(stderr, "the demo order's parcels did not move: %s\n",
                      QJsonDocument(tracking).toJson(QJsonDocument::Compact).constData());
+        simProcess.kill();
         return 1;
     }
-    std::printf("GET %s (%d checkpoints in %lld legs' answer), wrk -t1 -c%d -d%ds\n",
+    std::printf("GET %s (%d checkpoints, %lld sub-orders), wrk -t1 -c%d -d%ds\n",
                 trackingPath.c_str(), checkpointsOf(tracking),
                 qint64(tracking.value(QStringLiteral("subOrders")).toArray().size()), connections,
                 seconds);
