@@ -19,6 +19,8 @@
 
 #include <QApplication>
 
+#include <utility>
+
 namespace haitao::app {
 
 AppController::AppController(client::ApiClient *client, widgets::LanguageSwitcher *languages,
@@ -47,6 +49,7 @@ AppController::~AppController()
 
 void AppController::start(const CommandLine &commandLine)
 {
+    m_startPage = commandLine.page;
     if (!commandLine.server.isEmpty())
         m_signIn->setServerUrl(commandLine.server);
     if (!commandLine.user.isEmpty())
@@ -82,8 +85,10 @@ void AppController::onSignedIn(const Session &session)
                           m_sessionServer == m_client->baseUrl() && m_window->pageCount() > 0;
     m_session = session;
     m_sessionServer = m_client->baseUrl();
-    if (!sameUser)
+    if (!sameUser) {
         buildPages(session);
+        m_window->restorePage(std::exchange(m_startPage, QString()));
+    }
     m_window->setSession(session);
     m_window->show();
 }

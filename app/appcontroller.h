@@ -51,6 +51,7 @@ private:
     std::unique_ptr<widgets::SignInDialog> m_signIn;
     std::optional<Session> m_session;
     QUrl m_sessionServer; // the server m_session belongs to
+    QString m_startPage;  // --page, for the first sign-in only
     QHash<qint64, QPointer<widgets::TranslationEditor>> m_editors;
 };
 

@@ -27,9 +27,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                     "Sign in at once with the password held by this environment "
                                     "variable."),
         QStringLiteral("variable"));
-    parser.addOptions({server, user, passwordEnv});
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QCoreApplication::translate("haitao::app::CommandLine",
+                                    "Page to open after signing in: welcome, admin, pricing, "
+                                    "products, glossary, orders, manualQueue, "
+                                    "placementDashboard, logistics, warehouseReceiving or "
+                                    "logisticsDashboard (default: the last one used)."),
+        QStringLiteral("name"));
+    parser.addOptions({server, user, passwordEnv, page});
     parser.process(arguments);
-    return {parser.value(server), parser.value(user), parser.value(passwordEnv)};
+    return {parser.value(server), parser.value(user), parser.value(passwordEnv),
+            parser.value(page)};
 }
 
 } // namespace haitao::app

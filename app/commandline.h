@@ -12,6 +12,7 @@ struct CommandLine
     QString server;
     QString user;
     QString passwordVariable;
+    QString page; // the page to open on ("logistics"), else the last one used
 };
 
 // Parses QCoreApplication's arguments; handles --help and --version (which exit).

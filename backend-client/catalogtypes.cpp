@@ -1,5 +1,6 @@
 #include "backend-client/catalogtypes.h"
 
+#include "backend-client/jsonfields.h"
 #include "backend-client/pricingtypes.h"
 #include "core/wiretime.h"
 
@@ -9,6 +10,8 @@
 namespace haitao::client {
 
 namespace {
+
+using jsonfields::fail;
 
 struct StatusName
 {
@@ -21,13 +24,6 @@ constexpr StatusName kStatusNames[] = {
     {ProductStatus::InReview, "in_review"},      {ProductStatus::Published, "published"},
     {ProductStatus::Unpublished, "unpublished"},
 };
-
-bool fail(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-    return false;
-}
 
 QDateTime readTime(const QJsonValue &v)
 {

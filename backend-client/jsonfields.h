@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backend-client/pricingtypes.h"
+#include "core/money.h"
 #include "core/wiretime.h"
 
 #include <QDate>
@@ -35,6 +37,33 @@ inline QDateTime time(const QJsonObject &o, const char *field)
 inline QDate date(const QJsonObject &o, const char *field)
 {
     return QDate::fromString(text(o, field), Qt::ISODate);
+}
+
+// The fromJson() functions' refusal: says why (when the caller asked) and returns false.
+inline bool fail(QString *why, const QString &reason)
+{
+    if (why)
+        *why = reason;
+    return false;
+}
+
+// A required positive id; `what` names the object in the reason ("a shipment").
+inline bool readId(const QJsonObject &o, const char *field, const QString &what, qint64 *out,
+                   QString *why)
+{
+    *out = integer(o, field);
+    return *out > 0 || fail(why, QStringLiteral("%1 has no %2").arg(what, QLatin1String(field)));
+}
+
+// A required amount ({minor, currency}).
+inline bool readMoney(const QJsonObject &o, const char *field, const QString &what, Money *out,
+                      QString *why)
+{
+    const std::optional<Money> m = moneyFromJson(o.value(QLatin1String(field)));
+    if (!m)
+        return fail(why, QStringLiteral("%1 has no readable %2").arg(what, QLatin1String(field)));
+    *out = *m;
+    return true;
 }
 
 // The array `field` of T objects; nullopt (with `why`) at the first unreadable one.

@@ -9,6 +9,7 @@ namespace haitao::client {
 
 namespace {
 
+using jsonfields::fail;
 using jsonfields::integer;
 using jsonfields::readList;
 using jsonfields::text;
@@ -16,20 +17,13 @@ using jsonfields::time;
 
 bool requireId(qint64 id, const char *what, QString *why)
 {
-    if (id > 0)
-        return true;
-    if (why)
-        *why = QStringLiteral("%1 has no id").arg(QLatin1String(what));
-    return false;
+    return id > 0 || fail(why, QStringLiteral("%1 has no id").arg(QLatin1String(what)));
 }
 
 bool requireText(const QString &value, const char *what, const char *field, QString *why)
 {
-    if (!value.isEmpty())
-        return true;
-    if (why)
-        *why = QStringLiteral("%1 has no %2").arg(QLatin1String(what), QLatin1String(field));
-    return false;
+    return !value.isEmpty() ||
+           fail(why, QStringLiteral("%1 has no %2").arg(QLatin1String(what), QLatin1String(field)));
 }
 
 } // namespace

@@ -14,22 +14,9 @@ namespace {
 using jsonfields::date;
 using jsonfields::integer;
 using jsonfields::readList;
+using jsonfields::readMoney;
 using jsonfields::text;
 using jsonfields::time;
-
-// A required amount: sets `why` (naming `what`) when it is absent or unreadable.
-bool readMoney(const QJsonObject &o, const char *field, const QString &what, Money *out,
-               QString *why)
-{
-    const std::optional<Money> m = moneyFromJson(o.value(QLatin1String(field)));
-    if (!m) {
-        if (why)
-            *why = QStringLiteral("%1 has no readable %2").arg(what, QLatin1String(field));
-        return false;
-    }
-    *out = *m;
-    return true;
-}
 
 bool readSubOrderStatus(const QJsonObject &o, const QString &what, SubOrderStatus *out,
                         QString *why)

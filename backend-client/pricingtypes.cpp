@@ -1,5 +1,6 @@
 #include "backend-client/pricingtypes.h"
 
+#include "backend-client/jsonfields.h"
 #include "core/wiretime.h"
 
 #include <cmath>
@@ -8,12 +9,7 @@ namespace haitao::client {
 
 namespace {
 
-bool fail(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-    return false;
-}
+using jsonfields::fail;
 
 // A required decimal field; on failure names the field in `why`.
 bool readDecimal(const QJsonObject &json, const QString &key, Decimal *out, QString *why)

@@ -10,24 +10,11 @@ namespace haitao::client {
 
 namespace {
 
+using jsonfields::fail;
 using jsonfields::integer;
+using jsonfields::readId;
+using jsonfields::readMoney;
 using jsonfields::text;
-
-bool fail(QString *why, const QString &reason)
-{
-    if (why)
-        *why = reason;
-    return false;
-}
-
-// A required positive id.
-bool readId(const QJsonObject &o, const char *field, const QString &what, qint64 *out, QString *why)
-{
-    *out = integer(o, field);
-    if (*out > 0)
-        return true;
-    return fail(why, QStringLiteral("%1 has no %2").arg(what, QLatin1String(field)));
-}
 
 // A required whole number of grams (0 allowed: a parcel without a priced weight).
 bool readGrams(const QJsonObject &o, const char *field, const QString &what, qint64 *out,
@@ -37,16 +24,6 @@ bool readGrams(const QJsonObject &o, const char *field, const QString &what, qin
     if (!v.isDouble() || v.toInteger(-1) < 0)
         return fail(why, QStringLiteral("%1 has no readable %2").arg(what, QLatin1String(field)));
     *out = v.toInteger();
-    return true;
-}
-
-bool readMoney(const QJsonObject &o, const char *field, const QString &what, Money *out,
-               QString *why)
-{
-    const std::optional<Money> m = moneyFromJson(o.value(QLatin1String(field)));
-    if (!m)
-        return fail(why, QStringLiteral("%1 has no readable %2").arg(what, QLatin1String(field)));
-    *out = *m;
     return true;
 }
 

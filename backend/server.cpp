@@ -335,23 +335,12 @@ void Server::wireLogistics()
     // Weighing at the warehouse: the fee adjustment is the orders component's, priced by
     // pricing (adjustments.cpp).
     orders::OrderService *orders = d->orders.get();
-    const auto preview = [](const orders::WeightOutcome &w) {
-        logistics::WeightPreview p;
-        p.pricedWeightG = w.pricedWeightG;
-        p.weightG = w.weightG;
-        p.before = w.before;
-        p.after = w.after;
-        p.amount = w.amount;
-        p.adjustmentId = w.adjustmentId;
-        p.status = w.status;
-        return p;
+    link.previewWeight = [orders](qint64 subOrderId, qint64 weightG) {
+        return orders->previewWeight(subOrderId, weightG);
     };
-    link.previewWeight = [orders, preview](qint64 subOrderId, qint64 weightG) {
-        return preview(orders->previewWeight(subOrderId, weightG));
-    };
-    link.recordWeight = [orders, preview](qint64 subOrderId, qint64 weightG, const Actor &actor,
-                                          const QString &key) {
-        return preview(orders->recordWeight(subOrderId, weightG, actor, key));
+    link.recordWeight = [orders](qint64 subOrderId, qint64 weightG, const Actor &actor,
+                                 const QString &key) {
+        return orders->recordWeight(subOrderId, weightG, actor, key);
     };
     d->logistics->setOrderLink(std::move(link));
     d->receiving =

@@ -11,6 +11,7 @@
 #include "backend/server.h"
 #include "bench/benchclient.h"
 #include "bench/wrk.h"
+#include "tests/support/logisticsseed.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -274,7 +275,7 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "sim bulk parcels failed (HTTP %d)\n", status);
                 return 1;
             }
-            created += logistics.createBenchShipments(carrier, list, nextSubOrder);
+            created += haitao::testing::seedShipments(logistics, carrier, list, nextSubOrder);
             nextSubOrder += n;
             done += n;
         }

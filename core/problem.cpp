@@ -19,6 +19,7 @@ constexpr Entry kEntries[] = {
     {ProblemKind::MethodNotAllowed, "method-not-allowed"},
     {ProblemKind::Conflict, "conflict"},
     {ProblemKind::PreconditionFailed, "precondition-failed"},
+    {ProblemKind::LengthRequired, "length-required"},
     {ProblemKind::PayloadTooLarge, "payload-too-large"},
     {ProblemKind::UnsupportedMediaType, "unsupported-media-type"},
     {ProblemKind::Validation, "validation"},

@@ -14,6 +14,7 @@ enum class ProblemKind {
     MethodNotAllowed,      // 405
     Conflict,              // 409
     PreconditionFailed,    // 412: If-Match names a version that is no longer current
+    LengthRequired,        // 411: a chunked body where only uploads may stream
     PayloadTooLarge,       // 413
     UnsupportedMediaType,  // 415
     Validation,            // 422 with errors[]

@@ -54,6 +54,8 @@ QString shipmentStatusLabel(const QString &status)
         return QCoreApplication::translate("haitao::models::LogisticsLabels", "Exception");
     if (status == QLatin1String("returned"))
         return QCoreApplication::translate("haitao::models::LogisticsLabels", "Returned");
+    if (status == QLatin1String("cancelled")) // only in an order's tracking: never shipped
+        return QCoreApplication::translate("haitao::models::LogisticsLabels", "Cancelled");
     if (isUnknownStatus(status))
         return QCoreApplication::translate("haitao::models::LogisticsLabels",
                                            "Unknown (not mapped)");

@@ -18,7 +18,8 @@ QStringList legKinds();
 // Position of a leg kind in the route (unknown kinds last).
 int legOrder(const QString &kind);
 
-QString shipmentStatusLabel(const QString &status); // also "unknown" and "awaiting_shipment"
+// Also "unknown", "awaiting_shipment" and (an order's tracking only) "cancelled".
+QString shipmentStatusLabel(const QString &status);
 QString legKindLabel(const QString &kind);
 QString checkpointSourceLabel(const QString &source);
 QString alertKindLabel(const QString &kind);

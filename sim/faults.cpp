@@ -1,6 +1,7 @@
 #include "sim/faults.h"
 
 #include <QJsonValue>
+#include <QStringList>
 
 #include <algorithm>
 #include <iterator>
@@ -56,6 +57,18 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &json, QString *error)
         *error = QStringLiteral("\"path\" must start with / (and not be under /__sim)");
         return std::nullopt;
     }
+    f.method = json.value(QStringLiteral("method")).toString().toUpper();
+    static const QStringList methods{QString(),
+                                     QStringLiteral("GET"),
+                                     QStringLiteral("POST"),
+                                     QStringLiteral("PUT"),
+                                     QStringLiteral("PATCH"),
+                                     QStringLiteral("DELETE")};
+    const QJsonValue method = json.value(QStringLiteral("method"));
+    if ((!method.isUndefined() && !method.isString()) || !methods.contains(f.method)) {
+        *error = QStringLiteral("\"method\" must be GET, POST, PUT, PATCH or DELETE (or absent)");
+        return std::nullopt;
+    }
     const QString mode = json.value(QStringLiteral("mode")).toString();
     const auto known = std::find_if(std::begin(kModes), std::end(kModes), [&](const ModeName &m) {
         return mode == QLatin1String(m.name);
@@ -78,17 +91,21 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &json, QString *error)
 
 QJsonObject Fault::toJson() const
 {
-    return {{QStringLiteral("path"), path},
-            {QStringLiteral("mode"), faultModeName(mode)},
-            {QStringLiteral("delayMs"), delayMs},
-            {QStringLiteral("retryAfter"), retryAfter},
-            {QStringLiteral("times"), times}};
+    QJsonObject o{{QStringLiteral("path"), path},
+                  {QStringLiteral("mode"), faultModeName(mode)},
+                  {QStringLiteral("delayMs"), delayMs},
+                  {QStringLiteral("retryAfter"), retryAfter},
+                  {QStringLiteral("times"), times}};
+    if (!method.isEmpty())
+        o.insert(QStringLiteral("method"), method);
+    return o;
 }
 
 void FaultTable::set(const Fault &fault)
 {
     std::lock_guard lock(m_mutex);
-    m_rules.removeIf([&](const Fault &f) { return f.path == fault.path; });
+    m_rules.removeIf(
+        [&](const Fault &f) { return f.path == fault.path && f.method == fault.method; });
     m_rules.append(fault);
 }
 
@@ -104,13 +121,18 @@ QList<Fault> FaultTable::rules() const
     return m_rules;
 }
 
-std::optional<Fault> FaultTable::take(const QString &requestPath)
+std::optional<Fault> FaultTable::take(const QString &method, const QString &requestPath)
 {
     std::lock_guard lock(m_mutex);
     qsizetype best = -1;
+    // Longer paths first; for the same path, a rule naming the method first.
+    const auto rank = [](const Fault &f) {
+        return f.path.size() * 2 + (f.method.isEmpty() ? 0 : 1);
+    };
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
-        if (requestPath.startsWith(m_rules[i].path) &&
-            (best < 0 || m_rules[i].path.size() > m_rules[best].path.size()))
+        const Fault &f = m_rules[i];
+        if (requestPath.startsWith(f.path) && (f.method.isEmpty() || f.method == method) &&
+            (best < 0 || rank(f) > rank(m_rules[best])))
             best = i;
     }
     if (best < 0)

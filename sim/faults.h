@@ -22,14 +22,15 @@ enum class FaultMode {
 
 struct Fault
 {
-    QString path; // applies to request paths starting with this
+    QString path;   // applies to request paths starting with this
+    QString method; // and to this method only ("POST"); empty: any method
     FaultMode mode = FaultMode::None;
     int delayMs = 0;
     int retryAfter = -1; // seconds; -1 sends no Retry-After
     int times = 0;       // requests left to affect; 0 until cleared
 
-    // {"path": "/fx/", "mode": "503", "delayMs": N, "retryAfter": N, "times": N}; nullopt and
-    // *error for anything out of range.
+    // {"path": "/fx/", "method": "POST", "mode": "503", "delayMs": N, "retryAfter": N,
+    // "times": N}; nullopt and *error for anything out of range.
     static std::optional<Fault> fromJson(const QJsonObject &json, QString *error);
     QJsonObject toJson() const;
 };
@@ -40,11 +41,12 @@ QString faultModeName(FaultMode mode);
 class FaultTable
 {
 public:
-    void set(const Fault &fault); // replaces the rule for the same path
+    void set(const Fault &fault); // replaces the rule for the same path and method
     void clear();
     QList<Fault> rules() const;
-    // The rule with the longest matching path, counting one use of it; nullopt if none.
-    std::optional<Fault> take(const QString &requestPath);
+    // The rule with the longest matching path (one for this method before one for any),
+    // counting one use of it; nullopt if none.
+    std::optional<Fault> take(const QString &method, const QString &requestPath);
 
 private:
     mutable std::mutex m_mutex;

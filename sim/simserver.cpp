@@ -118,6 +118,7 @@ SimServer::SimServer()
     addCarrierRoutes();
     addLogisticsControlRoutes();
     addSinkRoutes();
+    addShopperRoutes();
     // A confirmed order ships a few simulated hours later with the shop's carrier.
     m_merchants.setShipper([this](const QString &site, const QString &id, qint64 confirmedAtMs) {
         ShipmentPlan plan;
@@ -298,7 +299,8 @@ void SimServer::post(const std::string &pattern, Handler handler)
 
 void SimServer::serve(const httplib::Request &req, httplib::Response &res, const Handler &handler)
 {
-    const std::optional<Fault> fault = m_faults.take(QString::fromStdString(req.path));
+    const std::optional<Fault> fault =
+        m_faults.take(QString::fromStdString(req.method), QString::fromStdString(req.path));
     const FaultMode mode = fault ? fault->mode : FaultMode::None;
     switch (mode) {
     case FaultMode::None:
@@ -383,6 +385,7 @@ bool SimServer::start(const QString &host, int port, QString *error)
 
 void SimServer::stop()
 {
+    m_shoppers.stop(); // before the gateway they pay at
     if (m_thread.joinable()) {
         m_stopping = true; // ends simulated delays, so that the workers finish at once
         m_server->stop();

@@ -9,6 +9,7 @@
 #include "sim/parcels.h"
 #include "sim/paymentgateway.h"
 #include "sim/shop.h"
+#include "sim/shoppers.h"
 #include "sim/smtpsink.h"
 #include "sim/webhooksender.h"
 
@@ -69,6 +70,7 @@ private:
     void addCarrierRoutes();          // carrierroutes.cpp: /carrier/{code}/...
     void addLogisticsControlRoutes(); // logisticsroutes.cpp: /__sim/logistics, parcels, ...
     void addSinkRoutes();             // sinkroutes.cpp: /sms/messages, /__sim/messages, ...
+    void addShopperRoutes();          // shopperroutes.cpp: /__sim/shoppers
     // A carrier endpoint: request limit, random throttling and slowness before the handler.
     void carrierRoute(bool post, Carrier carrier, const std::string &pattern, Handler handler);
     using MerchantHandler = std::function<MerchantReply(
@@ -96,6 +98,7 @@ private:
     WebhookSender m_webhooks;
     MessageSinks m_sinks;
     SmtpSink m_smtp;
+    Shoppers m_shoppers;
     int m_smtpPortWanted = 0;
     std::atomic<bool> m_stopping{false};
     std::thread m_thread;

@@ -32,8 +32,9 @@ private slots:
         for (ProblemKind k :
              {ProblemKind::MalformedRequest, ProblemKind::Validation, ProblemKind::TooManyRequests,
               ProblemKind::Unavailable, ProblemKind::PreconditionFailed,
-              ProblemKind::PreconditionRequired, ProblemKind::StaleRates,
-              ProblemKind::IdempotencyKeyMissing, ProblemKind::IdempotencyKeyReused}) {
+              ProblemKind::LengthRequired, ProblemKind::PreconditionRequired,
+              ProblemKind::StaleRates, ProblemKind::IdempotencyKeyMissing,
+              ProblemKind::IdempotencyKeyReused}) {
             QCOMPARE(problemKindFromUri(problemTypeUri(k)), k);
         }
         QCOMPARE(problemKindFromUri(QStringLiteral("about:blank")), ProblemKind::Unknown);

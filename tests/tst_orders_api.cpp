@@ -822,6 +822,17 @@ private slots:
                  minor(subs.at(0).toObject().value(QStringLiteral("total"))));
         QCOMPARE(refunds.at(0).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("refunded"));
+        // Its tracking says it will never ship; the other sub-order is still on its way.
+        const QJsonArray tracking =
+            body(c->raw("GET", QStringLiteral("/api/v1/orders/%1/tracking").arg(id)))
+                .value(QStringLiteral("subOrders"))
+                .toArray();
+        QCOMPARE(tracking.size(), 2);
+        QCOMPARE(tracking.at(0).toObject().value(QStringLiteral("id")).toInteger(), first);
+        QCOMPARE(tracking.at(0).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("cancelled"));
+        QVERIFY(tracking.at(1).toObject().value(QStringLiteral("status")).toString() !=
+                QStringLiteral("cancelled"));
         // A cancelled sub-order cannot be cancelled again; an unknown one is not there.
         bool threw = false;
         try {
@@ -1199,6 +1210,68 @@ private slots:
                      .toString(),
                  QStringLiteral("awaiting_placement"));
         m_offset->store(0);
+    }
+
+    // The demo's shoppers (POST /__sim/shoppers) buy through the public API and pay at the
+    // gateway like any customer: every order they report is the customer's and paid.
+    void simShoppersBuyLikeCustomers()
+    {
+        QString name;
+        auto c = newCustomer(&name);
+        SyncClient sim(m_fixture->simUrl());
+        const Headers json{{"Content-Type", "application/json"}};
+        QCOMPARE(
+            sim.raw("POST", QStringLiteral("/__sim/shoppers"),
+                    compact({{QStringLiteral("platform"), m_fixture->server().url().toString()},
+                             {QStringLiteral("username"), name},
+                             {QStringLiteral("password"), QStringLiteral("wrong")}}),
+                    json)
+                .status,
+            202);
+        // A wrong password: the run fails and says why.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            body(sim.raw("GET", QStringLiteral("/__sim/shoppers"))).value(QStringLiteral("state")),
+            QJsonValue(QStringLiteral("failed")), 10000);
+        QVERIFY(body(sim.raw("GET", QStringLiteral("/__sim/shoppers")))
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("401")));
+
+        QCOMPARE(
+            sim.raw("POST", QStringLiteral("/__sim/shoppers"),
+                    compact({{QStringLiteral("platform"), m_fixture->server().url().toString()},
+                             {QStringLiteral("username"), name},
+                             {QStringLiteral("password"), OrderFixture::customerPassword()},
+                             {QStringLiteral("orders"), 3},
+                             {QStringLiteral("pauseMs"), 0}}),
+                    json)
+                .status,
+            202);
+        QJsonObject status;
+        QTRY_VERIFY_WITH_TIMEOUT((status = body(sim.raw("GET", QStringLiteral("/__sim/shoppers"))))
+                                         .value(QStringLiteral("state"))
+                                         .toString() != QStringLiteral("running"),
+                                 30000);
+        QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(status.value(QStringLiteral("placed")).toInt(), 3);
+        QCOMPARE(status.value(QStringLiteral("paid")).toInt(), 3);
+        const QJsonArray ids = status.value(QStringLiteral("orderIds")).toArray();
+        QCOMPARE(ids.size(), 3);
+        int subOrders = 0;
+        for (const QJsonValue &id : ids) {
+            QJsonObject o;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (o = getOrder(*c, id.toInteger())).value(QStringLiteral("status")).toString() ==
+                    QStringLiteral("paid"),
+                10000);
+            QVERIFY(!o.value(QStringLiteral("address"))
+                         .toObject()
+                         .value(QStringLiteral("email"))
+                         .toString()
+                         .isEmpty());
+            subOrders += int(o.value(QStringLiteral("subOrders")).toArray().size());
+        }
+        QCOMPARE(subOrders, 4); // the third order is from two shops
     }
 };
 

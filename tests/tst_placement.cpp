@@ -502,6 +502,7 @@ private slots:
         const auto rule =
             s.raw("POST", QStringLiteral("/__sim/faults"),
                   compact({{QStringLiteral("path"), QStringLiteral("/merchant/us/orders")},
+                           {QStringLiteral("method"), QStringLiteral("POST")},
                            {QStringLiteral("mode"), QStringLiteral("reset")},
                            {QStringLiteral("times"), 1}}),
                   kJson);

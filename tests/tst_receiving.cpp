@@ -10,6 +10,7 @@
 // tracker closed once received. Also the tolerance rule and the sharing of a weighed weight
 // over a site's lines alone.
 #include "backend/logistics/logisticsservice.h"
+#include "backend/orders/adjustments.h"
 #include "backend/orders/orderservice.h"
 #include "backend/orders/orderstore.h"
 #include "backend/pricing/weightadjustment.h"
@@ -19,6 +20,8 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace haitao;
@@ -63,6 +66,7 @@ private slots:
     void dispatchRefusedReleasesShipments();
     void refundBeyondPaymentLeftToStaff();
     void receivingClosesShopTracker();
+    void orderWithoutQuoteInputIsRequoted();
 
 private:
     Parcel placeParcel(SyncClient &customer, const QString &number,
@@ -818,6 +822,58 @@ void TestReceiving::receivingClosesShopTracker()
     const auto after = m_f->logistics().tracker(QStringLiteral("swiftpost"), number);
     QVERIFY(after);
     QVERIFY(!after->open);
+}
+
+// An order placed before quote inputs were kept (orders.quote_input NULL): its lines are
+// priced again from the catalog at the unit price ordered, and the adjustment is the same as
+// with the stored input (the catalog has not changed); the order's record says so.
+void TestReceiving::orderWithoutQuoteInputIsRequoted()
+{
+    const Parcel p = placeParcel(*m_other, QStringLiteral("DP00000777DE"));
+    QVERIFY(!QTest::currentTestFailed());
+    const QByteArray weighing =
+        compact({{QStringLiteral("shipmentId"), p.shipmentId}, {QStringLiteral("weightG"), 4400}});
+    const auto amountOf = [](const QJsonObject &preview) {
+        return preview.value(QStringLiteral("adjustment"))
+            .toObject()
+            .value(QStringLiteral("amount"))
+            .toObject()
+            .value(QStringLiteral("minor"))
+            .toInteger();
+    };
+    const auto stored = m_f->ops().raw(
+        "POST", QStringLiteral("/api/v1/logistics/receiving/preview"), weighing, kJson);
+    QVERIFY2(stored.status == 200, qPrintable(describe(stored)));
+    const qint64 expected = amountOf(body(stored));
+    QVERIFY2(expected > 0, stored.body.constData());
+
+    server::orders::OrderService &orders = m_f->server().server().orders();
+    orders.database().write([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE orders SET quote_input = NULL WHERE id = :id"));
+        q.bindValue(QStringLiteral(":id"), p.orderId);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    });
+    QVERIFY(!server::orders::adjustments::quoteInput(orders.database().writer(), p.orderId));
+    const auto rebuilt = m_f->ops().raw(
+        "POST", QStringLiteral("/api/v1/logistics/receiving/preview"), weighing, kJson);
+    QVERIFY2(rebuilt.status == 200, qPrintable(describe(rebuilt)));
+    QCOMPARE(amountOf(body(rebuilt)), expected);
+
+    const auto received =
+        m_f->ops().raw("POST", QStringLiteral("/api/v1/logistics/receiving"), weighing, kJson);
+    QVERIFY2(received.status == 201, qPrintable(describe(received)));
+    const QJsonArray adjustments =
+        body(m_f->ops().raw("GET", QStringLiteral("/api/v1/admin/orders/%1").arg(p.orderId)))
+            .value(QStringLiteral("adjustments"))
+            .toArray();
+    QCOMPARE(adjustments.size(), 1);
+    const QJsonObject a = adjustments.at(0).toObject();
+    QCOMPARE(
+        a.value(QStringLiteral("amount")).toObject().value(QStringLiteral("minor")).toInteger(),
+        expected);
+    QVERIFY2(a.value(QStringLiteral("reason")).toString().contains(QStringLiteral("predates")),
+             qPrintable(a.value(QStringLiteral("reason")).toString()));
 }
 
 QTEST_GUILESS_MAIN(TestReceiving)

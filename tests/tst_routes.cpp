@@ -16,6 +16,7 @@
 #include "backend/pricing/pricingservice.h"
 #include "backend/translation/translationservice.h"
 #include "sim/simserver.h"
+#include "tests/support/logisticsseed.h"
 #include "tests/support/syncclient.h"
 #include "tests/support/testserver.h"
 
@@ -196,7 +197,8 @@ Substitutions aShipment(server::Server &server)
 {
     static int counter = 0;
     const QString number = QStringLiteral("RT%1").arg(++counter);
-    server.logistics().createBenchShipments(QStringLiteral("dpost"), {number}, 8000000 + counter);
+    testing::seedShipments(server.logistics(), QStringLiteral("dpost"), {number},
+                           8000000 + counter);
     server::logistics::ShipmentQuery q;
     q.q = number;
     const QJsonObject page = server.logistics().shipments(q);
@@ -258,7 +260,7 @@ Substitutions receivableShipment(server::Server &server)
     const qint64 subOrderId =
         server.orders().order(callerPrincipal(server), orderId).subOrders.value(0).id;
     const QString number = QStringLiteral("RCV%1").arg(++counter);
-    server.logistics().createBenchShipments(QStringLiteral("dpost"), {number}, subOrderId);
+    testing::seedShipments(server.logistics(), QStringLiteral("dpost"), {number}, subOrderId);
     server::logistics::ShipmentQuery q;
     q.q = number;
     const qint64 id = server.logistics()

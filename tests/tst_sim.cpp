@@ -86,7 +86,9 @@ private slots:
               QByteArray(R"({"path": "/fx/", "mode": "slow", "delayMs": -1})"),
               QByteArray(R"({"path": "/fx/", "mode": "slow", "delayMs": 1.5})"),
               QByteArray(R"({"path": "/fx/", "mode": "503", "retryAfter": "5"})"),
-              QByteArray(R"({"path": "/fx/", "mode": "503", "times": -1})"), QByteArray("not json"),
+              QByteArray(R"({"path": "/fx/", "mode": "503", "times": -1})"),
+              QByteArray(R"({"path": "/fx/", "mode": "503", "method": "FETCH"})"),
+              QByteArray(R"({"path": "/fx/", "mode": "503", "method": 1})"), QByteArray("not json"),
               QByteArray("[]")}) {
             const auto r = c.raw("POST", QStringLiteral("/__sim/faults"), bad, kJson);
             QVERIFY2(r.status == 400, bad.constData());
@@ -100,6 +102,41 @@ private slots:
                      .size(),
                  0);
         QCOMPARE(c.raw("GET", kFxFile).status, 200); // the refusals set nothing
+    }
+
+    void shoppersCheckTheirPlan()
+    {
+        haitao::sim::SimServer sim;
+        QString error;
+        QVERIFY2(sim.start(QStringLiteral("127.0.0.1"), 0, &error), qPrintable(error));
+        SyncClient c(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(sim.port())));
+        const auto post = [&](const QByteArray &json) {
+            return c.raw("POST", QStringLiteral("/__sim/shoppers"), json, kJson).status;
+        };
+        for (const QByteArray &bad :
+             {QByteArray("{\"username\": \"u\", \"password\": \"p\"}"),
+              QByteArray("{\"platform\": \"ftp://x\", \"username\": \"u\", \"password\": \"p\"}"),
+              QByteArray("{\"platform\": \"http://127.0.0.1:1\", \"password\": \"p\"}"),
+              QByteArray("{\"platform\": \"http://127.0.0.1:1\", \"username\": \"u\", "
+                         "\"password\": \"p\", \"orders\": 0}"),
+              QByteArray("{\"platform\": \"http://127.0.0.1:1\", \"username\": \"u\", "
+                         "\"password\": \"p\", \"orders\": 2.5}"),
+              QByteArray("{\"platform\": \"http://127.0.0.1:1\", \"username\": \"u\", "
+                         "\"password\": \"p\", \"pauseMs\": -1}"),
+              QByteArray("[]")})
+            QVERIFY2(post(bad) == 400, bad.constData());
+        QCOMPARE(c.raw("GET", QStringLiteral("/__sim/shoppers")).status, 200);
+        QCOMPARE(QJsonDocument::fromJson(c.raw("GET", QStringLiteral("/__sim/shoppers")).body)
+                     .object()
+                     .value(QStringLiteral("state"))
+                     .toString(),
+                 QStringLiteral("idle"));
+        // Nothing listens there: they keep trying to sign in (the server may be starting), and a
+        // second run is refused meanwhile. Stopping the sim ends the first.
+        const QByteArray plan(
+            "{\"platform\": \"http://127.0.0.1:1\", \"username\": \"u\", \"password\": \"p\"}");
+        QCOMPARE(post(plan), 202);
+        QCOMPARE(post(plan), 409);
     }
 
     void faultsApplyByPrefixAndCount()
@@ -141,6 +178,24 @@ private slots:
 
         QCOMPARE(c.raw("DELETE", QStringLiteral("/__sim/faults")).status, 204);
         QCOMPARE(c.raw("GET", kFxFile).status, 200);
+
+        // A rule for one method leaves the others alone; for the same path it goes first.
+        QCOMPARE(set(R"({"path": "/fx/", "method": "post", "mode": "503"})"), 200);
+        QCOMPARE(c.raw("GET", kFxFile).status, 200);
+        QCOMPARE(set(R"({"path": "/fx/", "method": "GET", "mode": "429", "times": 1})"), 200);
+        QCOMPARE(set(R"({"path": "/fx/", "mode": "503", "times": 1})"), 200);
+        const QJsonArray byMethod =
+            QJsonDocument::fromJson(c.raw("GET", QStringLiteral("/__sim/faults")).body)
+                .object()
+                .value(QStringLiteral("faults"))
+                .toArray();
+        QCOMPARE(byMethod.size(), 3);
+        QCOMPARE(byMethod.at(0).toObject().value(QStringLiteral("method")).toString(),
+                 QStringLiteral("POST"));
+        QCOMPARE(c.raw("GET", kFxFile).status, 429);
+        QCOMPARE(c.raw("GET", kFxFile).status, 503);
+        QCOMPARE(c.raw("GET", kFxFile).status, 200);
+        QCOMPARE(c.raw("DELETE", QStringLiteral("/__sim/faults")).status, 204);
 
         // A malformed body is a complete response with the first half of the file.
         const QByteArray whole = c.raw("GET", kFxFile).body;

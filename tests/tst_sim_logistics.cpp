@@ -3,6 +3,7 @@
 // scenarios and fault modes (duplicates, out of order, 429), intlexpress's signed webhooks
 // with retries, and the SMS and SMTP sinks the notification worker delivers to.
 #include "sim/simserver.h"
+#include "tests/support/simhttp.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -30,102 +31,41 @@ using haitao::sim::SimServer;
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QJsonObject json;
-    QByteArray body;
-    QByteArray retryAfter;
-};
+using Reply = haitao::testing::SimReply;
+using Http = haitao::testing::SimHttp;
 
-QByteArray compact(const QJsonObject &o)
+// Moves the sim's clock.
+void advance(const Http &h, double hours)
 {
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QCOMPARE(h.post(QStringLiteral("/__sim/advance"), {{QStringLiteral("hours"), hours}}).status,
+             200);
 }
 
-class Http
+// Parcels made through the control plane, with a forced scenario.
+QStringList bulk(const Http &h, const char *carrier, int count, const char *scenario = "normal")
 {
-public:
-    explicit Http(int port)
-        : m_port(port)
-    {}
-    QByteArray token;
+    const Reply r = h.post(QStringLiteral("/__sim/parcels/bulk"),
+                           {{QStringLiteral("carrier"), QLatin1String(carrier)},
+                            {QStringLiteral("count"), count},
+                            {QStringLiteral("scenario"), QLatin1String(scenario)}});
+    QStringList numbers;
+    for (const QJsonValue &v : r.json.value(QStringLiteral("numbers")).toArray())
+        numbers << v.toString();
+    return numbers;
+}
 
-    Reply call(const char *method, const QString &path, const QByteArray &body = {}) const
-    {
-        httplib::Client client("127.0.0.1", m_port);
-        client.set_read_timeout(10);
-        httplib::Headers headers;
-        if (!token.isEmpty())
-            headers.emplace("Authorization", ("Bearer " + token).toStdString());
-        const std::string p = path.toStdString();
-        const QByteArray m(method);
-        httplib::Result r = m == "GET"      ? client.Get(p.c_str(), headers)
-                            : m == "PUT"    ? client.Put(p.c_str(), headers, body.constData(),
-                                                         size_t(body.size()), "application/json")
-                            : m == "DELETE" ? client.Delete(p.c_str(), headers)
-                                            : client.Post(p.c_str(), headers, body.constData(),
-                                                          size_t(body.size()), "application/json");
-        Reply out;
-        if (!r)
-            return out;
-        out.status = r->status;
-        out.body = QByteArray::fromStdString(r->body);
-        out.json = QJsonDocument::fromJson(out.body).object();
-        out.retryAfter = QByteArray::fromStdString(r->get_header_value("Retry-After"));
-        return out;
-    }
-    Reply get(const QString &path) const { return call("GET", path); }
-    Reply post(const QString &path, const QJsonObject &body) const
-    {
-        return call("POST", path, compact(body));
-    }
-    Reply put(const QString &path, const QJsonObject &body) const
-    {
-        return call("PUT", path, compact(body));
-    }
-
-    bool signIn(const QString &site)
-    {
-        const Reply r = post(QStringLiteral("/merchant/%1/login").arg(site),
-                             {{QStringLiteral("account"), QStringLiteral("haitao")},
-                              {QStringLiteral("password"), QStringLiteral("sim-shop-pass")}});
-        token = r.json.value(QStringLiteral("token")).toString().toUtf8();
-        return r.status == 200 && !token.isEmpty();
-    }
-    void advance(double hours) const
-    {
-        QCOMPARE(post(QStringLiteral("/__sim/advance"), {{QStringLiteral("hours"), hours}}).status,
-                 200);
-    }
-    // Parcels made through the control plane, with a forced scenario.
-    QStringList bulk(const char *carrier, int count, const char *scenario = "normal") const
-    {
-        const Reply r = post(QStringLiteral("/__sim/parcels/bulk"),
-                             {{QStringLiteral("carrier"), QLatin1String(carrier)},
-                              {QStringLiteral("count"), count},
-                              {QStringLiteral("scenario"), QLatin1String(scenario)}});
-        QStringList numbers;
-        for (const QJsonValue &v : r.json.value(QStringLiteral("numbers")).toArray())
-            numbers << v.toString();
-        return numbers;
-    }
-    // The events of one number from a batch carrier.
-    QJsonArray batchEvents(const char *carrier, const QString &number) const
-    {
-        const Reply r =
-            get(QStringLiteral("/carrier/%1/track?numbers=%2").arg(QLatin1String(carrier), number));
-        return r.json.value(QStringLiteral("results"))
-            .toArray()
-            .at(0)
-            .toObject()
-            .value(QStringLiteral("events"))
-            .toArray();
-    }
-
-private:
-    int m_port;
-};
+// The events of one number from a batch carrier.
+QJsonArray batchEvents(const Http &h, const char *carrier, const QString &number)
+{
+    const Reply r =
+        h.get(QStringLiteral("/carrier/%1/track?numbers=%2").arg(QLatin1String(carrier), number));
+    return r.json.value(QStringLiteral("results"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("events"))
+        .toArray();
+}
 
 QStringList field(const QJsonArray &events, const char *name)
 {
@@ -371,7 +311,7 @@ private slots:
         QTRY_VERIFY(m_sim->nowMs() - before > 3600 * 1000); // an hour in about a second
         // /__sim/advance still adds on top.
         const qint64 mark = m_sim->nowMs();
-        http().advance(100);
+        advance(http(), 100);
         QVERIFY(m_sim->nowMs() - mark >= 100 * 3600 * 1000LL);
     }
 
@@ -385,17 +325,17 @@ private slots:
         const QString id = created.json.value(QStringLiteral("merchantOrderId")).toString();
         const QString path = QStringLiteral("/merchant/us/orders/%1").arg(id);
         QVERIFY(!h.get(path).json.contains(QStringLiteral("shipment"))); // not confirmed
-        h.advance(24);
+        advance(h, 24);
         QVERIFY(h.signIn(QStringLiteral("us"))); // the token expired meanwhile
         QVERIFY(!h.get(path).json.contains(QStringLiteral("shipment"))); // still not
         const Reply confirmed = h.post(path + QStringLiteral("/confirm"), {});
         QCOMPARE(confirmed.status, 200);
         QVERIFY(!confirmed.json.contains(QStringLiteral("shipment"))); // ships 2..12 h later
-        h.advance(1.9);
+        advance(h, 1.9);
         QVERIFY(h.signIn(QStringLiteral("us")));
         QCOMPARE(h.get(path).status, 200);
         QVERIFY(!h.get(path).json.contains(QStringLiteral("shipment")));
-        h.advance(10.2);
+        advance(h, 10.2);
         QVERIFY(h.signIn(QStringLiteral("us")));
         const QJsonObject order = h.get(path).json;
         const QJsonObject shipment = order.value(QStringLiteral("shipment")).toObject();
@@ -420,7 +360,7 @@ private slots:
                      .value(QStringLiteral("shipment"))
                      .toObject(),
                  shipment);
-        QCOMPARE(field(h.batchEvents("swiftpost", number), "code").value(0),
+        QCOMPARE(field(batchEvents(h, "swiftpost", number), "code").value(0),
                  QStringLiteral("LABEL"));
 
         // jp ships with kuroneko (a 12-digit slip).
@@ -431,7 +371,7 @@ private slots:
             QStringLiteral("/merchant/jp/orders/%1")
                 .arg(jp.json.value(QStringLiteral("merchantOrderId")).toString());
         QCOMPARE(h.post(jpPath + QStringLiteral("/confirm"), {}).status, 200);
-        h.advance(12.1);
+        advance(h, 12.1);
         QVERIFY(h.signIn(QStringLiteral("jp")));
         const QJsonObject jpShipment =
             h.get(jpPath).json.value(QStringLiteral("shipment")).toObject();
@@ -471,7 +411,7 @@ private slots:
     void batchCarriersAnswerManyNumbersInTheirZones()
     {
         Http h = http();
-        const QStringList sp = h.bulk("swiftpost", 2); // US, then GB
+        const QStringList sp = bulk(h, "swiftpost", 2); // US, then GB
         QCOMPARE(sp.size(), 2);
         QVERIFY(sp[0].endsWith(u"US"));
         QVERIFY(sp[1].endsWith(u"GB"));
@@ -492,19 +432,19 @@ private slots:
             QVERIFY2(!label.value(QLatin1String(key)).toString().isEmpty(), key);
         QCOMPARE(label.value(QStringLiteral("code")).toString(), QStringLiteral("LABEL"));
         QVERIFY(label.value(QStringLiteral("time")).toString().endsWith(u"-05:00"));
-        QVERIFY(h.batchEvents("swiftpost", sp[1])
+        QVERIFY(batchEvents(h, "swiftpost", sp[1])
                     .at(0)
                     .toObject()
                     .value(QStringLiteral("time"))
                     .toString()
                     .endsWith(u"+00:00"));
         // The clock makes the next events visible, in time order.
-        h.advance(20.5);
-        QCOMPARE(field(h.batchEvents("swiftpost", sp[0]), "code"),
+        advance(h, 20.5);
+        QCOMPARE(field(batchEvents(h, "swiftpost", sp[0]), "code"),
                  (QStringList{QStringLiteral("LABEL"), QStringLiteral("PICKUP"),
                               QStringLiteral("TRANSIT")}));
-        h.advance(24);
-        const QJsonArray all = h.batchEvents("swiftpost", sp[0]);
+        advance(h, 24);
+        const QJsonArray all = batchEvents(h, "swiftpost", sp[0]);
         QCOMPARE(field(all, "code").last(), QStringLiteral("DLV"));
         QCOMPARE(field(all, "location").last(), QStringLiteral("Portland, OR"));
         const QDateTime labelAt = QDateTime::fromString(field(all, "time").first(), Qt::ISODate);
@@ -512,8 +452,8 @@ private slots:
         QCOMPARE(labelAt.secsTo(deliveredAt), 44 * 3600);
 
         // sfsim: the same shape, China's zone and Chinese texts.
-        const QString sf = h.bulk("sfsim", 1).at(0);
-        const QJsonObject collect = h.batchEvents("sfsim", sf).at(0).toObject();
+        const QString sf = bulk(h, "sfsim", 1).at(0);
+        const QJsonObject collect = batchEvents(h, "sfsim", sf).at(0).toObject();
         QCOMPARE(collect.value(QStringLiteral("code")).toString(), QStringLiteral("COLLECT"));
         QCOMPARE(collect.value(QStringLiteral("description")).toString(), QStringLiteral("已揽收"));
         QVERIFY(collect.value(QStringLiteral("time")).toString().endsWith(u"+08:00"));
@@ -547,12 +487,12 @@ private slots:
     void kuronekoAnswersInJapaneseWithoutZone()
     {
         Http h = http();
-        const QString slip = h.bulk("kuroneko", 1).at(0);
+        const QString slip = bulk(h, "kuroneko", 1).at(0);
         const Reply unknown = h.get(QStringLiteral("/carrier/kuroneko/parcels/499999999999"));
         QCOMPARE(unknown.status, 404);
         QCOMPARE(unknown.json.value(QStringLiteral("error")).toString(),
                  QStringLiteral("not_found"));
-        h.advance(44);
+        advance(h, 44);
         const Reply r = h.get(QStringLiteral("/carrier/kuroneko/parcels/") + slip);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("slipNo")).toString(), slip);
@@ -603,7 +543,7 @@ private slots:
                      .status,
                  200);
 
-        h.advance(43);
+        advance(h, 43);
         const Reply track = h.get(QStringLiteral("/carrier/intlexpress/track/") + number);
         QCOMPARE(track.status, 200);
         QCOMPARE(track.json.value(QStringLiteral("trackingNumber")).toString(), number);
@@ -630,21 +570,22 @@ private slots:
                 .toBool();
         };
         QVERIFY(!sfFound());
-        h.advance(1.5);
+        advance(h, 1.5);
         QVERIFY(sfFound());
-        QCOMPARE(field(h.batchEvents("sfsim", sf), "code"), QStringList{QStringLiteral("COLLECT")});
-        h.advance(26);
-        QCOMPARE(field(h.batchEvents("sfsim", sf), "code").last(), QStringLiteral("SIGNED"));
+        QCOMPARE(field(batchEvents(h, "sfsim", sf), "code"),
+                 QStringList{QStringLiteral("COLLECT")});
+        advance(h, 26);
+        QCOMPARE(field(batchEvents(h, "sfsim", sf), "code").last(), QStringLiteral("SIGNED"));
     }
 
     void scenariosChangeTheEvents()
     {
         Http h = http();
         // lost: nothing after the first transit event.
-        const QString lost = h.bulk("swiftpost", 1, "lost").at(0);
-        const QString exception = h.bulk("swiftpost", 1, "exception").at(0);
-        const QString unknown = h.bulk("swiftpost", 1, "unknown_status").at(0);
-        const QString forced = h.bulk("kuroneko", 1).at(0);
+        const QString lost = bulk(h, "swiftpost", 1, "lost").at(0);
+        const QString exception = bulk(h, "swiftpost", 1, "exception").at(0);
+        const QString unknown = bulk(h, "swiftpost", 1, "unknown_status").at(0);
+        const QString forced = bulk(h, "kuroneko", 1).at(0);
         QCOMPARE(h.post(QStringLiteral("/__sim/parcels/%1/scenario").arg(forced),
                         {{QStringLiteral("scenario"), QStringLiteral("exception")}})
                      .json.value(QStringLiteral("scenario"))
@@ -666,15 +607,15 @@ private slots:
                      .status,
                  200);
 
-        h.advance(81);
-        QCOMPARE(field(h.batchEvents("swiftpost", lost), "code"),
+        advance(h, 81);
+        QCOMPARE(field(batchEvents(h, "swiftpost", lost), "code"),
                  (QStringList{QStringLiteral("LABEL"), QStringLiteral("PICKUP"),
                               QStringLiteral("TRANSIT")}));
         QCOMPARE(
-            field(h.batchEvents("swiftpost", exception), "code"),
+            field(batchEvents(h, "swiftpost", exception), "code"),
             (QStringList{QStringLiteral("LABEL"), QStringLiteral("PICKUP"),
                          QStringLiteral("TRANSIT"), QStringLiteral("EXC"), QStringLiteral("DLV")}));
-        const QJsonArray withHold = h.batchEvents("swiftpost", unknown);
+        const QJsonArray withHold = batchEvents(h, "swiftpost", unknown);
         QCOMPARE(field(withHold, "code").count(QStringLiteral("HUB_HOLD")), 1);
         QCOMPARE(field(withHold, "description")
                      .at(field(withHold, "code").indexOf(QStringLiteral("HUB_HOLD"))),
@@ -745,23 +686,23 @@ private slots:
         Http h = http();
         QElapsedTimer timer;
         timer.start();
-        const QStringList numbers = h.bulk("swiftpost", 100000);
+        const QStringList numbers = bulk(h, "swiftpost", 100000);
         QCOMPARE(numbers.size(), 100000);
         QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(QSet<QString>(numbers.begin(), numbers.end()).size(), 100000);
-        QCOMPARE(h.batchEvents("swiftpost", numbers.last()).size(), 1);
+        QCOMPARE(batchEvents(h, "swiftpost", numbers.last()).size(), 1);
     }
 
     void duplicatesAndOutOfOrder()
     {
         Http h = http();
-        const QString number = h.bulk("swiftpost", 1).at(0);
-        h.advance(45);
+        const QString number = bulk(h, "swiftpost", 1).at(0);
+        advance(h, 45);
         QCOMPARE(
             h.put(QStringLiteral("/__sim/logistics"), {{QStringLiteral("duplicatePercent"), 100}})
                 .status,
             200);
-        QStringList ids = field(h.batchEvents("swiftpost", number), "id");
+        QStringList ids = field(batchEvents(h, "swiftpost", number), "id");
         QCOMPARE(ids.size(), 10); // five events, each twice
         ids.removeDuplicates();
         QCOMPARE(ids.size(), 5);
@@ -770,13 +711,13 @@ private slots:
             h.put(QStringLiteral("/__sim/logistics"), {{QStringLiteral("outOfOrderPercent"), 100}})
                 .status,
             200);
-        const QStringList times = field(h.batchEvents("swiftpost", number), "time");
+        const QStringList times = field(batchEvents(h, "swiftpost", number), "time");
         QCOMPARE(times.size(), 5);
         QStringList sorted = times;
         std::sort(sorted.begin(), sorted.end());
         QVERIFY(times != sorted);
         QCOMPARE(
-            field(h.get(QStringLiteral("/carrier/kuroneko/parcels/") + h.bulk("kuroneko", 1).at(0))
+            field(h.get(QStringLiteral("/carrier/kuroneko/parcels/") + bulk(h, "kuroneko", 1).at(0))
                       .json.value(QStringLiteral("history"))
                       .toArray(),
                   "statusCode")
@@ -791,7 +732,7 @@ private slots:
                        {{QStringLiteral("rps"), QJsonObject{{QStringLiteral("sfsim"), 3}}}})
                      .status,
                  200);
-        const QString number = h.bulk("sfsim", 1).at(0);
+        const QString number = bulk(h, "sfsim", 1).at(0);
         int ok = 0;
         int limited = 0;
         QByteArray retryAfter;
@@ -876,7 +817,7 @@ private slots:
 
         // The next event fails twice, then arrives (1 s, then 2 s later).
         receiver.answerNext({500, 503});
-        h.advance(6.5);
+        advance(h, 6.5);
         QTRY_COMPARE_WITH_TIMEOUT(receiver.count(), 4, 8000);
         QCOMPARE(receiver.codes().mid(1),
                  (QStringList{QStringLiteral("DEPARTED"), QStringLiteral("DEPARTED"),
@@ -904,7 +845,7 @@ private slots:
                                                        {QStringLiteral("outOfOrderPercent"), 100}})
                 .status,
             200);
-        h.advance(40);
+        advance(h, 40);
         QTRY_COMPARE(receiver.count(), 4 + 8);
         const QStringList batch = receiver.codes().mid(4);
         QStringList unique = batch;

@@ -4,6 +4,7 @@
 // refunds), the probabilistic fault mix, and the shops' catalogs (the uk shop, 20+ products a
 // site with Chinese titles).
 #include "sim/simserver.h"
+#include "tests/support/simhttp.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -24,13 +25,8 @@ using haitao::sim::SimServer;
 
 namespace {
 
-struct Reply
-{
-    int status = 0; // 0: no HTTP answer (reset, timeout)
-    QJsonObject json;
-    QByteArray body;
-    QByteArray retryAfter;
-};
+using Reply = haitao::testing::SimReply;
+using Http = haitao::testing::SimHttp;
 
 QByteArray compact(const QJsonObject &o)
 {
@@ -42,78 +38,6 @@ QJsonObject money(qint64 minor, const char *currency)
     return {{QStringLiteral("minor"), minor},
             {QStringLiteral("currency"), QLatin1String(currency)}};
 }
-
-// A plain HTTP client (one connection per call) with the headers a shop client sends.
-class Http
-{
-public:
-    explicit Http(int port)
-        : m_port(port)
-    {}
-    QByteArray token;
-    std::optional<qint64> fencingToken;
-    int readTimeoutSec = 10;
-
-    Reply call(const char *method, const QString &path, const QByteArray &body = {},
-               const char *contentType = "application/json") const
-    {
-        httplib::Client client("127.0.0.1", m_port);
-        client.set_read_timeout(readTimeoutSec);
-        httplib::Headers headers;
-        if (!token.isEmpty())
-            headers.emplace("Authorization", ("Bearer " + token).toStdString());
-        if (fencingToken)
-            headers.emplace("X-Fencing-Token", std::to_string(*fencingToken));
-        const std::string p = path.toStdString();
-        httplib::Result r = QByteArray(method) == "GET"
-                                ? client.Get(p.c_str(), headers)
-                                : client.Post(p.c_str(), headers, body.constData(),
-                                              size_t(body.size()), contentType);
-        Reply out;
-        if (!r)
-            return out;
-        out.status = r->status;
-        out.body = QByteArray::fromStdString(r->body);
-        out.json = QJsonDocument::fromJson(out.body).object();
-        out.retryAfter = QByteArray::fromStdString(r->get_header_value("Retry-After"));
-        return out;
-    }
-    Reply get(const QString &path) const { return call("GET", path); }
-    Reply post(const QString &path, const QJsonObject &body) const
-    {
-        return call("POST", path, compact(body));
-    }
-    Reply put(const QString &path, const QByteArray &body) const
-    {
-        httplib::Client client("127.0.0.1", m_port);
-        const auto r = client.Put(path.toStdString().c_str(), body.constData(), size_t(body.size()),
-                                  "application/json");
-        Reply out;
-        if (r) {
-            out.status = r->status;
-            out.json = QJsonDocument::fromJson(QByteArray::fromStdString(r->body)).object();
-        }
-        return out;
-    }
-    int del(const QString &path) const
-    {
-        httplib::Client client("127.0.0.1", m_port);
-        const auto r = client.Delete(path.toStdString().c_str());
-        return r ? r->status : 0;
-    }
-
-    bool signIn(const QString &site)
-    {
-        const Reply r = post(QStringLiteral("/merchant/%1/login").arg(site),
-                             {{QStringLiteral("account"), QStringLiteral("haitao")},
-                              {QStringLiteral("password"), QStringLiteral("sim-shop-pass")}});
-        token = r.json.value(QStringLiteral("token")).toString().toUtf8();
-        return r.status == 200 && !token.isEmpty();
-    }
-
-private:
-    int m_port;
-};
 
 QJsonObject orderBody(const QString &reference, const QString &sku, int quantity, qint64 minor,
                       const char *currency)

@@ -4,6 +4,7 @@
 // checkpoints, IDOR on /orders/{id}/tracking, and the whole journey against haitao-sim.
 #include "backend/logistics/logisticsservice.h"
 #include "tests/support/logisticsfixture.h"
+#include "tests/support/logisticsseed.h"
 #include "tests/support/rawjson.h"
 #include "tests/support/testdb.h"
 
@@ -399,9 +400,9 @@ private slots:
             simCarrier(QStringLiteral("kuroneko")).value(QStringLiteral("requests")).toInteger();
         QElapsedTimer t;
         t.start();
-        QCOMPARE(
-            m_world->logistics().createBenchShipments(QStringLiteral("kuroneko"), numbers, 9000000),
-            16);
+        QCOMPARE(testing::seedShipments(m_world->logistics(), QStringLiteral("kuroneko"), numbers,
+                                        9000000),
+                 16);
         QTRY_VERIFY_WITH_TIMEOUT(m_world->logistics().counters().numbersRefreshed >= before + 16,
                                  15000);
         const qint64 elapsed = t.elapsed();
@@ -426,7 +427,7 @@ private slots:
         const qint64 refreshed = m_world->logistics().counters().numbersRefreshed;
         t.restart();
         QCOMPARE(
-            m_world->logistics().createBenchShipments(QStringLiteral("kuroneko"), more, 9100000),
+            testing::seedShipments(m_world->logistics(), QStringLiteral("kuroneko"), more, 9100000),
             8);
         QTRY_VERIFY_WITH_TIMEOUT(m_world->logistics().counters().numbersRefreshed >= refreshed + 8,
                                  20000);

@@ -30,6 +30,10 @@
         <source>Sign in at once with the password held by this environment variable.</source>
         <translation>使用此环境变量中的密码立即登录。</translation>
     </message>
+    <message>
+        <source>Page to open after signing in: welcome, admin, pricing, products, glossary, orders, manualQueue, placementDashboard, logistics, warehouseReceiving or logisticsDashboard (default: the last one used).</source>
+        <translation>登录后打开的页面：welcome、admin、pricing、products、glossary、orders、manualQueue、placementDashboard、logistics、warehouseReceiving 或 logisticsDashboard（默认：上次使用的页面）。</translation>
+    </message>
 </context>
 <context>
     <name>haitao::models::AlertsModel</name>
@@ -342,6 +346,10 @@
     <message>
         <source>SMS</source>
         <translation>短信</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>

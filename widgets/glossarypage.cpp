@@ -93,6 +93,7 @@ GlossaryPage::GlossaryPage(client::ApiClient *client, Role role, QWidget *parent
     , m_message(new MessageLabel(this))
     , m_view(new QTableView(this))
 {
+    setObjectName(QStringLiteral("glossaryPage"));
     m_pair->setObjectName(QStringLiteral("glossaryPair"));
     m_search->setObjectName(QStringLiteral("glossarySearch"));
     m_importButton->setObjectName(QStringLiteral("glossaryImportButton"));

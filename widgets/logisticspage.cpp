@@ -11,6 +11,7 @@
 #include "widgets/messagelabel.h"
 #include "widgets/shipmentdetailpanel.h"
 #include "widgets/tableviews.h"
+#include "widgets/visiblerefresh.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,7 +25,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace haitao::widgets {
@@ -48,7 +48,7 @@ LogisticsPage::LogisticsPage(client::ApiClient *client, QWidget *parent)
     , m_detail(new ShipmentDetailPanel(m_api, this))
     , m_alerts(new AlertQueuePanel(m_api, this))
     , m_mappings(new MappingEditor(m_api, this))
-    , m_timer(new QTimer(this))
+    , m_refresh(new VisibleRefresh(this, kRefreshMs))
 {
     setObjectName(QStringLiteral("logisticsPage"));
     m_tabs->setObjectName(QStringLiteral("logisticsTabs"));
@@ -104,8 +104,13 @@ LogisticsPage::LogisticsPage(client::ApiClient *client, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
 
-    m_timer->setInterval(kRefreshMs);
-    connect(m_timer, &QTimer::timeout, this, [this] {
+    connect(m_refresh, &VisibleRefresh::shown, this, [this] {
+        if (!m_loaded)
+            reload();
+        else
+            refreshCounts();
+    });
+    connect(m_refresh, &VisibleRefresh::tick, this, [this] {
         refreshCounts();
         m_model->refreshAges();
         m_alerts->model()->refreshAges();
@@ -143,25 +148,14 @@ LogisticsPage::LogisticsPage(client::ApiClient *client, QWidget *parent)
     retranslateUi();
 }
 
+QTimer *LogisticsPage::refreshTimer() const
+{
+    return m_refresh->timer();
+}
+
 QString LogisticsPage::title() const
 {
     return tr("Logistics");
-}
-
-void LogisticsPage::showEvent(QShowEvent *event)
-{
-    Page::showEvent(event);
-    if (!m_loaded)
-        reload();
-    else
-        refreshCounts();
-    m_timer->start();
-}
-
-void LogisticsPage::hideEvent(QHideEvent *event)
-{
-    m_timer->stop(); // nobody looks: no polling
-    Page::hideEvent(event);
 }
 
 void LogisticsPage::reload()

@@ -25,6 +25,7 @@ class AlertQueuePanel;
 class MappingEditor;
 class MessageLabel;
 class ShipmentDetailPanel;
+class VisibleRefresh;
 
 // Logistics for ops staff. Shipments: filtered on the server by normalized status, carrier,
 // site, quiet for more than N days, only with open alerts, and a search (tracking number, order
@@ -57,7 +58,7 @@ public:
     QSpinBox *quietFilter() const { return m_quietDays; }
     QCheckBox *alertsFilter() const { return m_openAlerts; }
     QLineEdit *searchField() const { return m_search; }
-    QTimer *refreshTimer() const { return m_timer; }
+    QTimer *refreshTimer() const;
     const std::optional<client::ShipmentCounts> &counts() const { return m_countsValue; }
 
     // Loads everything with the current filters (the first show does this too).
@@ -71,8 +72,6 @@ signals:
     void carriersLoaded();
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -100,7 +99,7 @@ private:
     ShipmentDetailPanel *m_detail;
     AlertQueuePanel *m_alerts;
     MappingEditor *m_mappings;
-    QTimer *m_timer;
+    VisibleRefresh *m_refresh;
     std::optional<client::ShipmentCounts> m_countsValue;
     quint64 m_countsRequest = 0;
     bool m_loaded = false;

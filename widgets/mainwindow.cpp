@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -19,6 +20,10 @@
 namespace haitao::widgets {
 
 using namespace std::chrono_literals;
+
+namespace {
+constexpr char kLastPageKey[] = "ui/page";
+} // namespace
 
 MainWindow::MainWindow(client::ApiClient *client, LanguageSwitcher *languages, QWidget *parent)
     : QMainWindow(parent)
@@ -52,6 +57,11 @@ MainWindow::MainWindow(client::ApiClient *client, LanguageSwitcher *languages, Q
     setCentralWidget(central);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
+    // The page in use is where the next start opens (a receiving desk stays on receiving).
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this] {
+        if (const QString name = currentPageName(); m_rememberPage && !name.isEmpty())
+            QSettings().setValue(QLatin1String(kLastPageKey), name);
+    });
 
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -93,8 +103,12 @@ void MainWindow::addPage(Page *page)
 {
     m_pages->addWidget(page);
     m_navigation->addItem(page->title());
-    if (m_navigation->currentRow() < 0)
+    if (m_navigation->currentRow() < 0) {
+        // Something to show while the pages are added; not a choice worth remembering.
+        m_rememberPage = false;
         m_navigation->setCurrentRow(0);
+        m_rememberPage = true;
+    }
 }
 
 void MainWindow::removePages()
@@ -105,6 +119,37 @@ void MainWindow::removePages()
         m_pages->removeWidget(page);
         delete page;
     }
+}
+
+bool MainWindow::showPage(const QString &name)
+{
+    const QString wanted = name.trimmed();
+    if (wanted.isEmpty())
+        return false;
+    for (int i = 0; i < m_pages->count(); ++i) {
+        const QString object = m_pages->widget(i)->objectName();
+        if (object.compare(wanted, Qt::CaseInsensitive) == 0 ||
+            object.compare(wanted + QLatin1String("Page"), Qt::CaseInsensitive) == 0) {
+            m_navigation->setCurrentRow(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentPageName() const
+{
+    const QWidget *current = m_pages->currentWidget();
+    return current ? current->objectName() : QString();
+}
+
+void MainWindow::restorePage(const QString &preferred)
+{
+    if (showPage(preferred))
+        return;
+    if (!showPage(QSettings().value(QLatin1String(kLastPageKey)).toString()) &&
+        m_pages->count() > 0)
+        m_navigation->setCurrentRow(0);
 }
 
 int MainWindow::pageCount() const

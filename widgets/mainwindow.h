@@ -35,6 +35,13 @@ public:
     void removePages();
     int pageCount() const;
     Page *page(int index) const;
+    // Shows the page whose object name is `name`: "logisticsPage", or "logistics" (any case).
+    // False, and nothing changes, when there is no such page.
+    bool showPage(const QString &name);
+    QString currentPageName() const;
+    // After the pages are added: `preferred` (the --page option) when there is such a page,
+    // else the page shown last time (QSettings), else the first.
+    void restorePage(const QString &preferred);
 
     // Shows who is signed in and starts pinging the server; clearSession() stops.
     void setSession(const Session &session);
@@ -69,6 +76,7 @@ private:
     QTimer *m_pingTimer;
     std::optional<Session> m_session;
     std::optional<bool> m_reachable;
+    bool m_rememberPage = true;
 };
 
 } // namespace haitao::widgets

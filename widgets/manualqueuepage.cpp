@@ -10,6 +10,7 @@
 #include "widgets/messagelabel.h"
 #include "widgets/placementdelegates.h"
 #include "widgets/tableviews.h"
+#include "widgets/visiblerefresh.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -23,7 +24,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -67,7 +67,7 @@ ManualQueuePage::ManualQueuePage(client::ApiClient *client, const UserInfo &user
     , m_place(new QPushButton(this))
     , m_retry(new QPushButton(this))
     , m_cancel(new QPushButton(this))
-    , m_timer(new QTimer(this))
+    , m_refresh(new VisibleRefresh(this, kCountsRefreshMs))
 {
     setObjectName(QStringLiteral("manualQueuePage"));
     m_counts->setObjectName(QStringLiteral("queueCounts"));
@@ -131,8 +131,13 @@ ManualQueuePage::ManualQueuePage(client::ApiClient *client, const UserInfo &user
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
 
-    m_timer->setInterval(kCountsRefreshMs);
-    connect(m_timer, &QTimer::timeout, this, [this] {
+    connect(m_refresh, &VisibleRefresh::shown, this, [this] {
+        if (!m_loaded)
+            reload();
+        else
+            refreshCounts();
+    });
+    connect(m_refresh, &VisibleRefresh::tick, this, [this] {
         refreshCounts();
         m_model->refreshAges();
     });
@@ -159,25 +164,14 @@ ManualQueuePage::ManualQueuePage(client::ApiClient *client, const UserInfo &user
     updateSelection();
 }
 
+QTimer *ManualQueuePage::countsTimer() const
+{
+    return m_refresh->timer();
+}
+
 QString ManualQueuePage::title() const
 {
     return tr("Manual queue");
-}
-
-void ManualQueuePage::showEvent(QShowEvent *event)
-{
-    Page::showEvent(event);
-    if (!m_loaded)
-        reload();
-    else
-        refreshCounts();
-    m_timer->start();
-}
-
-void ManualQueuePage::hideEvent(QHideEvent *event)
-{
-    m_timer->stop(); // nobody looks: no polling
-    Page::hideEvent(event);
 }
 
 void ManualQueuePage::reload()

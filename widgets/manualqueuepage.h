@@ -23,6 +23,7 @@ namespace haitao::widgets {
 class ManualPlacementDialog;
 class ManualQueueCancelDialog;
 class MessageLabel;
+class VisibleRefresh;
 
 // The manual placement queue for ops staff: counters per status (stuck ones stand out), the
 // sub-orders that need a person, oldest first, coloured by how long they have waited, and for
@@ -55,7 +56,7 @@ public:
     QPushButton *placeButton() const { return m_place; }
     QPushButton *retryButton() const { return m_retry; }
     QPushButton *cancelButton() const { return m_cancel; }
-    QTimer *countsTimer() const { return m_timer; }
+    QTimer *countsTimer() const;
     ManualPlacementDialog *placementDialog() const { return m_placementDialog; }
     ManualQueueCancelDialog *cancelDialog() const { return m_cancelDialog; }
     const std::optional<client::PlacementCounts> &counts() const { return m_countsValue; }
@@ -77,8 +78,6 @@ signals:
     void actionFinished(bool ok);
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -111,7 +110,7 @@ private:
     QPushButton *m_place;
     QPushButton *m_retry;
     QPushButton *m_cancel;
-    QTimer *m_timer;
+    VisibleRefresh *m_refresh;
     ManualPlacementDialog *m_placementDialog = nullptr;
     ManualQueueCancelDialog *m_cancelDialog = nullptr;
     std::optional<client::PlacementCounts> m_countsValue;

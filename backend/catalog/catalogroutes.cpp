@@ -4,6 +4,7 @@
 #include "backend/http/etag.h"
 #include "backend/http/fields.h"
 #include "backend/http/paging.h"
+#include "backend/http/query.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,12 +18,6 @@ Response productResponse(const Product &p, int status = 200)
     Response r = Response::json(p.toJson(), status);
     r.headers.append({"ETag", numberedEtag('v', p.version)});
     return r;
-}
-
-ApiError badQuery(const QString &field, const QString &message)
-{
-    return ApiError(ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
-                    {{field, message}});
 }
 
 // "assignee": a user name, or "" for nobody; required, so that a missing field never
@@ -75,22 +70,10 @@ ProductFilter readFilter(const Request &r, bool staff)
     const QString offset = staff ? r.query(QStringLiteral("offset")) : QString();
     if (!cursor.isEmpty() && !offset.isEmpty())
         throw badQuery(QStringLiteral("offset"), QStringLiteral("send cursor or offset, not both"));
-    const QString limit = r.query(QStringLiteral("limit"));
     const int maxLimit = offset.isEmpty() ? 200 : 500;
-    if (!limit.isEmpty()) {
-        bool ok = false;
-        f.limit = limit.toInt(&ok);
-        if (!ok || f.limit < 1 || f.limit > maxLimit)
-            throw badQuery(QStringLiteral("limit"),
-                           QStringLiteral("must be a number from 1 to %1").arg(maxLimit));
-    }
-    if (!offset.isEmpty()) {
-        bool ok = false;
-        f.offset = offset.toLongLong(&ok);
-        if (!ok || f.offset < 0 || f.offset > 10'000'000)
-            throw badQuery(QStringLiteral("offset"),
-                           QStringLiteral("must be a number from 0 to 10000000"));
-    }
+    f.limit = int(queryInteger(r, QStringLiteral("limit"), f.limit, 1, maxLimit));
+    if (!offset.isEmpty())
+        f.offset = queryInteger(r, QStringLiteral("offset"), 0, 0, 10'000'000);
     if (!cursor.isEmpty()) {
         const auto c = decodeProductCursor(f.sort, cursor);
         if (!c)

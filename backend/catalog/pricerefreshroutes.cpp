@@ -12,6 +12,7 @@ namespace haitao::server::catalog {
 namespace {
 
 constexpr int kMaxIds = 10000;
+constexpr qint64 kMaxProductId = 9'000'000'000'000'000; // exactly a JSON number
 
 } // namespace
 
@@ -32,8 +33,7 @@ void addPriceRefreshRoutes(Router &router, PriceRefresh &refresh)
                 const QJsonArray array = ids.toArray();
                 const bool valid = ids.isArray() && array.size() <= kMaxIds &&
                                    std::all_of(array.begin(), array.end(), [](const QJsonValue &v) {
-                                       return v.isDouble() && v.toDouble() >= 1 &&
-                                              v.toDouble() == double(v.toInteger());
+                                       return isWholeNumber(v, 1, kMaxProductId);
                                    });
                 if (!valid)
                     f.fail(QStringLiteral("productIds"),

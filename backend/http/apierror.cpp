@@ -29,6 +29,8 @@ int httpStatus(ProblemKind kind)
         return 405;
     case ProblemKind::Conflict:
         return 409;
+    case ProblemKind::LengthRequired:
+        return 411;
     case ProblemKind::PreconditionFailed:
         return 412;
     case ProblemKind::PreconditionRequired:
@@ -79,6 +81,8 @@ QString problemTitle(ProblemKind kind)
         return QStringLiteral("Idempotency-Key required");
     case ProblemKind::IdempotencyKeyReused:
         return QStringLiteral("Idempotency-Key already used for another request");
+    case ProblemKind::LengthRequired:
+        return QStringLiteral("Content-Length required");
     case ProblemKind::PayloadTooLarge:
         return QStringLiteral("Request body too large");
     case ProblemKind::UnsupportedMediaType:
@@ -112,6 +116,8 @@ ProblemKind problemKindForStatus(int status)
         return ProblemKind::NotFound;
     case 405:
         return ProblemKind::MethodNotAllowed;
+    case 411:
+        return ProblemKind::LengthRequired;
     case 413:
         return ProblemKind::PayloadTooLarge;
     case 415:

@@ -1,5 +1,7 @@
 #include "backend/http/fields.h"
 
+#include <cmath>
+
 namespace haitao::server {
 
 std::optional<QString> Fields::optionalString(const QString &name, int minLength, int maxLength)
@@ -44,6 +46,43 @@ std::optional<bool> Fields::optionalBool(const QString &name)
         return std::nullopt;
     }
     return v.toBool();
+}
+
+bool isWholeNumber(const QJsonValue &value, qint64 min, qint64 max)
+{
+    if (!value.isDouble())
+        return false;
+    const double d = value.toDouble();
+    // Compared as doubles first: a number beyond qint64 must not wrap into range.
+    return d >= double(min) && d <= double(max) && std::abs(d) < 9.0e18 && d == double(qint64(d)) &&
+           qint64(d) >= min && qint64(d) <= max;
+}
+
+std::optional<qint64> Fields::integer(const QJsonValue &value, const QString &path, qint64 min,
+                                      qint64 max)
+{
+    if (!isWholeNumber(value, min, max)) {
+        fail(path, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
+        return std::nullopt;
+    }
+    return qint64(value.toDouble());
+}
+
+std::optional<qint64> Fields::optionalInteger(const QString &name, qint64 min, qint64 max)
+{
+    const QJsonValue v = m_body.value(name);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    return integer(v, name, min, max);
+}
+
+qint64 Fields::requiredInteger(const QString &name, qint64 min, qint64 max)
+{
+    if (!m_body.contains(name) || m_body.value(name).isNull()) {
+        fail(name, QStringLiteral("is required"));
+        return 0;
+    }
+    return optionalInteger(name, min, max).value_or(0);
 }
 
 std::optional<Role> Fields::optionalRole(const QString &name)

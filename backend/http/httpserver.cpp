@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -100,19 +101,27 @@ HttpServer::HttpServer(const Router &router, Authenticator authenticator, Metric
         t_state.route = QStringLiteral("unmatched");
         t_state.user.clear();
         // httplib has one body limit for all routes (the upload one) and reads the body
-        // before routing; a declared Content-Length over the route's own limit is refused
-        // here, before a byte of it is read. (Chunked bodies are checked after reading.)
-        if (req.has_header("Content-Length")) {
+        // before routing. A declared Content-Length over the route's own limit is refused
+        // here, before a byte of it is read; so is a chunked body on any route but an upload,
+        // whose size nobody could know before reading up to the upload limit.
+        const bool chunked =
+            req.has_header("Transfer-Encoding") &&
+            req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
+        if (chunked || req.has_header("Content-Length")) {
             const auto match = m_router.match(QString::fromStdString(req.method),
                                               QString::fromStdString(req.path));
-            const size_t limit = match.route && match.route->body == Body::Raw
-                                     ? m_options.maxUploadBytes
-                                     : m_options.maxBodyBytes;
-            if (req.get_header_value<uint64_t>("Content-Length") > limit) {
-                writeProblem(res,
-                             ApiError(ProblemKind::PayloadTooLarge,
-                                      QStringLiteral("The request body is larger than allowed")),
-                             req.path, 413);
+            const bool upload = match.route && match.route->body == Body::Raw;
+            const size_t limit = upload ? m_options.maxUploadBytes : m_options.maxBodyBytes;
+            std::optional<ApiError> refusal;
+            if (chunked && !upload)
+                refusal = ApiError(ProblemKind::LengthRequired,
+                                   QStringLiteral("Send the body with a Content-Length; only "
+                                                  "uploads may be chunked"));
+            else if (!chunked && req.get_header_value<uint64_t>("Content-Length") > limit)
+                refusal = ApiError(ProblemKind::PayloadTooLarge,
+                                   QStringLiteral("The request body is larger than allowed"));
+            if (refusal) {
+                writeProblem(res, *refusal, req.path);
                 res.set_header("Connection", "close");
                 res.set_header("X-Request-Id", t_state.requestId.toStdString());
                 return httplib::Server::HandlerResponse::Handled;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/http/query.h"
 #include "backend/http/request.h"
 #include "core/page.h"
 
@@ -17,6 +18,8 @@ struct Paging
 
 // Throws ApiError MalformedRequest naming the bad parameter.
 Paging readPaging(const Request &request, int defaultLimit, int maxLimit);
+// The same, with its problems collected among the route's other query parameters.
+Paging readPaging(QueryFields &query, int defaultLimit, int maxLimit);
 
 // {items, nextCursor}; `toJson` turns one item into JSON (a view of it, e.g. the public one).
 template <typename T, typename ToJson> QJsonObject pageJson(const Page<T> &page, ToJson toJson)

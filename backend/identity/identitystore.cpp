@@ -1,5 +1,6 @@
 #include "backend/identity/identitystore.h"
 
+#include "backend/storage/keyset.h"
 #include "backend/storage/sqltext.h"
 
 #include <QDateTime>
@@ -147,15 +148,15 @@ int countActiveAdmins(const QSqlDatabase &db)
 
 Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter)
 {
-    QString sql =
+    QString select =
         QStringLiteral("SELECT %1 FROM users WHERE id > :after").arg(QLatin1String(kUserColumns));
     if (filter.role)
-        sql += QStringLiteral(" AND role = :role");
+        select += QStringLiteral(" AND role = :role");
     if (!filter.search.isEmpty())
-        sql += QStringLiteral(" AND (lower(username) LIKE :q ESCAPE '!' OR "
-                              "lower(display_name) LIKE :q2 ESCAPE '!')");
-    sql += QStringLiteral(" ORDER BY id LIMIT :n");
-    Statement q = prepareOrThrow(db, sql);
+        select += QStringLiteral(" AND (lower(username) LIKE :q ESCAPE '!' OR "
+                                 "lower(display_name) LIKE :q2 ESCAPE '!')");
+    select += QStringLiteral(" ORDER BY id LIMIT :n");
+    Statement q = prepareOrThrow(db, select);
     q.bindValue(QStringLiteral(":after"), filter.afterId);
     if (filter.role)
         q.bindValue(QStringLiteral(":role"), roleToString(*filter.role));
@@ -165,14 +166,7 @@ Page<UserInfo> listUsers(const QSqlDatabase &db, const UserFilter &filter)
     }
     q.bindValue(QStringLiteral(":n"), filter.limit + 1);
     execOrThrow(q, "list users");
-    Page<UserInfo> page;
-    while (q.next())
-        page.items.append(readUser(q.query()));
-    if (page.items.size() > filter.limit) {
-        page.items.removeLast();
-        page.nextCursor = QString::number(page.items.last().id);
-    }
-    return page;
+    return sql::readKeysetPage<UserInfo>(q, filter.limit, readUser);
 }
 
 void insertToken(QSqlDatabase &db, const QString &hash, qint64 userId, qint64 now, qint64 expires)

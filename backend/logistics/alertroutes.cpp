@@ -4,6 +4,7 @@
 #include "backend/http/apierror.h"
 #include "backend/http/fields.h"
 #include "backend/http/paging.h"
+#include "backend/http/query.h"
 #include "backend/logistics/notifyservice.h"
 
 namespace haitao::server::logistics {
@@ -20,33 +21,27 @@ void addAlertRoutes(Router &router, NotifyService &notify)
     const Access ops = Access::only({Role::Ops, Role::Admin});
     NotifyService *n = &notify;
 
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/logistics/alerts"), ops, Body::None,
-               [n](const Request &r) {
-                   const Paging paging = readPaging(r, kDefaultLimit, kMaxLimit);
-                   alerts::Filter f;
-                   f.state = r.query(QStringLiteral("state"));
-                   f.kind = r.query(QStringLiteral("kind"));
-                   QList<FieldProblem> errors;
-                   if (!f.state.isEmpty() && !isAlertState(f.state))
-                       errors.append({QStringLiteral("state"),
-                                      QStringLiteral("must be open, acknowledged or resolved")});
-                   if (!f.kind.isEmpty() && !isAlertKind(f.kind))
-                       errors.append({QStringLiteral("kind"),
-                                      QStringLiteral("must be quiet, exception or customs_hold")});
-                   if (const QString s = r.query(QStringLiteral("shipmentId")); !s.isEmpty()) {
-                       bool ok = false;
-                       f.shipmentId = s.toLongLong(&ok);
-                       if (!ok || f.shipmentId <= 0)
-                           errors.append({QStringLiteral("shipmentId"),
-                                          QStringLiteral("must be a shipment id")});
-                   }
-                   if (!errors.isEmpty())
-                       throw ApiError(ProblemKind::MalformedRequest,
-                                      QStringLiteral("Bad query parameters"), errors);
-                   f.beforeId = paging.cursor;
-                   f.limit = paging.limit;
-                   return Response::json(n->alertList(f));
-               });
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/logistics/alerts"), ops, Body::None,
+        [n](const Request &r) {
+            QueryFields q(r);
+            const Paging paging = readPaging(q, kDefaultLimit, kMaxLimit);
+            alerts::Filter f;
+            f.state = r.query(QStringLiteral("state"));
+            f.kind = r.query(QStringLiteral("kind"));
+            if (!f.state.isEmpty() && !isAlertState(f.state))
+                q.fail(QStringLiteral("state"),
+                       QStringLiteral("must be open, acknowledged or resolved"));
+            if (!f.kind.isEmpty() && !isAlertKind(f.kind))
+                q.fail(QStringLiteral("kind"),
+                       QStringLiteral("must be quiet, exception or customs_hold"));
+            f.shipmentId =
+                q.id(QStringLiteral("shipmentId"), QStringLiteral("a shipment id")).value_or(0);
+            q.done();
+            f.beforeId = paging.cursor;
+            f.limit = paging.limit;
+            return Response::json(n->alertList(f));
+        });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/logistics/alerts/counts"), ops,
                Body::None, [n](const Request &) { return Response::json(n->alertCounts()); });

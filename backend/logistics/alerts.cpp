@@ -1,6 +1,7 @@
 #include "backend/logistics/alerts.h"
 
 #include "backend/storage/database.h"
+#include "backend/storage/keyset.h"
 #include "backend/storage/sqltext.h"
 #include "core/wiretime.h"
 
@@ -127,38 +128,23 @@ int raiseQuiet(QSqlDatabase &db, const QString &legKind, int hours, qint64 nowMs
 
 Page<Alert> list(const QSqlDatabase &db, const Filter &filter)
 {
-    QStringList where;
+    sql::Conditions c;
     if (!filter.state.isEmpty())
-        where << QStringLiteral("state = :state");
+        c.add(QStringLiteral("state = :state"), QStringLiteral(":state"), filter.state);
     if (!filter.kind.isEmpty())
-        where << QStringLiteral("kind = :kind");
+        c.add(QStringLiteral("kind = :kind"), QStringLiteral(":kind"), filter.kind);
     if (filter.shipmentId > 0)
-        where << QStringLiteral("shipment_id = :shipment");
+        c.add(QStringLiteral("shipment_id = :shipment"), QStringLiteral(":shipment"),
+              filter.shipmentId);
     if (filter.beforeId > 0)
-        where << QStringLiteral("id < :before");
-    QString text = QStringLiteral("SELECT %1 FROM alerts").arg(QLatin1String(kColumns));
-    if (!where.isEmpty())
-        text += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    text += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
-    Statement q = prepareOrThrow(db, text);
-    if (!filter.state.isEmpty())
-        q.bindValue(QStringLiteral(":state"), filter.state);
-    if (!filter.kind.isEmpty())
-        q.bindValue(QStringLiteral(":kind"), filter.kind);
-    if (filter.shipmentId > 0)
-        q.bindValue(QStringLiteral(":shipment"), filter.shipmentId);
-    if (filter.beforeId > 0)
-        q.bindValue(QStringLiteral(":before"), filter.beforeId);
+        c.add(QStringLiteral("id < :before"), QStringLiteral(":before"), filter.beforeId);
+    Statement q = prepareOrThrow(db, QStringLiteral("SELECT %1 FROM alerts%2 ORDER BY id DESC "
+                                                    "LIMIT :limit")
+                                         .arg(QLatin1String(kColumns), c.where()));
+    c.bind(q);
     q.bindValue(QStringLiteral(":limit"), filter.limit + 1);
     execOrThrow(q, "list alerts");
-    Page<Alert> page;
-    while (q.next())
-        page.items.append(readAlert(q.query()));
-    if (page.items.size() > filter.limit) {
-        page.items.removeLast();
-        page.nextCursor = QString::number(page.items.constLast().id);
-    }
-    return page;
+    return sql::readKeysetPage<Alert>(q, filter.limit, readAlert);
 }
 
 std::optional<Alert> byId(const QSqlDatabase &db, qint64 id)

@@ -8,6 +8,7 @@
 #include "backend/logistics/logisticsjson.h"
 #include "backend/logistics/logisticsservice.h"
 #include "backend/logistics/poller.h"
+#include "backend/logistics/shipmentstore.h"
 #include "backend/storage/auditlog.h"
 #include "backend/storage/sqltext.h"
 #include "core/wiretime.h"
@@ -34,47 +35,6 @@ namespace {
 // earlier status_changed_at is not missed (shipments are unique per sub-order).
 constexpr qint64 kDiscoveryOverlapMs = 2 * 60 * 1000;
 constexpr int kDiscoveryPage = 200;
-
-void insertShipment(QSqlDatabase &db, const PlacedSubOrder &p, qint64 nowMs, bool *created)
-{
-    Statement i = prepareOrThrow(
-        db,
-        L("INSERT INTO shipments (sub_order_id, order_id, user_id, username, site, "
-          "merchant_order_id, status, current_leg, recipient_name, recipient_phone, "
-          "recipient_email, address, priced_weight_g, created_at, placed_at, updated_at) VALUES "
-          "(:sub, :order, :user, :username, :site, :merchant, 'awaiting_shipment', 'shop', "
-          ":name, :phone, :email, :address, :weight, :now, :placed, :now2) ON CONFLICT "
-          "(sub_order_id) DO NOTHING"));
-    i.bindValue(QStringLiteral(":sub"), p.subOrderId);
-    i.bindValue(QStringLiteral(":order"), p.orderId);
-    i.bindValue(QStringLiteral(":user"), p.userId);
-    i.bindValue(QStringLiteral(":username"), sql::text(p.username));
-    i.bindValue(QStringLiteral(":site"), sql::text(p.site));
-    i.bindValue(QStringLiteral(":merchant"), sql::text(p.merchantOrderId));
-    i.bindValue(QStringLiteral(":name"),
-                sql::text(p.address.value(QStringLiteral("name")).toString()));
-    i.bindValue(QStringLiteral(":phone"),
-                sql::text(p.address.value(QStringLiteral("phone")).toString()));
-    i.bindValue(QStringLiteral(":email"),
-                sql::text(p.address.value(QStringLiteral("email")).toString()));
-    i.bindValue(QStringLiteral(":address"), sql::jsonText(p.address));
-    i.bindValue(QStringLiteral(":weight"), p.pricedWeightG);
-    i.bindValue(QStringLiteral(":now"), nowMs);
-    i.bindValue(QStringLiteral(":placed"), p.placedAtMs > 0 ? p.placedAtMs : nowMs);
-    i.bindValue(QStringLiteral(":now2"), nowMs);
-    execOrThrow(i, "create shipment");
-    *created = i.query().numRowsAffected() > 0;
-    if (!*created)
-        return;
-    Statement e = prepareOrThrow(
-        db, L("INSERT INTO shipment_events (shipment_id, at, actor, from_status, to_status, "
-              "reason) SELECT id, :now, 'system', '', 'awaiting_shipment', :reason FROM shipments "
-              "WHERE sub_order_id = :sub"));
-    e.bindValue(QStringLiteral(":now"), nowMs);
-    e.bindValue(QStringLiteral(":reason"), QStringLiteral("placed at the shop"));
-    e.bindValue(QStringLiteral(":sub"), p.subOrderId);
-    execOrThrow(e, "record shipment creation");
-}
 
 struct ShipmentRef
 {
@@ -129,9 +89,7 @@ int LogisticsService::discover()
         const qint64 t = now();
         m_db.write([&](QSqlDatabase &db) {
             for (const PlacedSubOrder &p : placed) {
-                bool made = false;
-                insertShipment(db, p, t, &made);
-                created += made ? 1 : 0;
+                created += shipmentstore::create(db, p, t) > 0 ? 1 : 0;
             }
             const PlacedSubOrder &last = placed.last();
             Statement u = prepareOrThrow(
@@ -541,54 +499,6 @@ QJsonObject LogisticsService::webhook(const QString &carrier, const QByteArray &
     if (stored > 0)
         wake();
     return {{QStringLiteral("accepted"), stored}, {QStringLiteral("duplicate"), false}};
-}
-
-int LogisticsService::createBenchShipments(const QString &carrier,
-                                           const QStringList &trackingNumbers,
-                                           qint64 firstSubOrderId)
-{
-    const QString kind = carrier == u"intlexpress" ? QStringLiteral("international")
-                         : carrier == u"sfsim"     ? QStringLiteral("domestic")
-                                                   : QStringLiteral("shop");
-    int created = 0;
-    for (qsizetype from = 0; from < trackingNumbers.size(); from += 1000) {
-        m_db.write([&](QSqlDatabase &db) {
-            const qint64 t = now();
-            for (qsizetype i = from; i < std::min<qsizetype>(trackingNumbers.size(), from + 1000);
-                 ++i) {
-                PlacedSubOrder p;
-                p.subOrderId = firstSubOrderId + i;
-                p.orderId = p.subOrderId;
-                p.userId = 1;
-                p.username = QStringLiteral("bench");
-                p.site = QStringLiteral("bench");
-                p.merchantOrderId = QStringLiteral("B%1").arg(p.subOrderId);
-                bool made = false;
-                insertShipment(db, p, t, &made);
-                if (!made)
-                    continue;
-                Statement q =
-                    prepareOrThrow(db, L("SELECT id FROM shipments WHERE sub_order_id = :sub"));
-                q.bindValue(QStringLiteral(":sub"), p.subOrderId);
-                execOrThrow(q, "bench shipment");
-                if (!q.next())
-                    continue;
-                const qint64 id = q.value(0).toLongLong();
-                ingest::attachLeg(db, id, kind, carrier, trackingNumbers.at(i), t,
-                                  m_config.trackingPollMs);
-                // Shipped already; no status change to announce for made-up shipments.
-                Statement u = prepareOrThrow(
-                    db, L("UPDATE shipments SET status = 'info_received', current_leg = :kind "
-                          "WHERE id = :id"));
-                u.bindValue(QStringLiteral(":kind"), kind);
-                u.bindValue(QStringLiteral(":id"), id);
-                execOrThrow(u, "bench shipment status");
-                ++created;
-            }
-        });
-    }
-    wake();
-    return created;
 }
 
 } // namespace haitao::server::logistics

@@ -3,6 +3,8 @@
 #include "backend/http/actor.h"
 #include "backend/http/apierror.h"
 #include "backend/http/fields.h"
+#include "backend/http/paging.h"
+#include "backend/http/query.h"
 #include "backend/logistics/carrierapi.h"
 #include "backend/logistics/carriers.h"
 #include "backend/logistics/logisticsservice.h"
@@ -11,38 +13,6 @@
 #include <QUrl>
 
 namespace haitao::server::logistics {
-
-namespace {
-
-int readInt(const Request &r, const QString &name, int defaultValue, int min, int max)
-{
-    const QString text = r.query(name);
-    if (text.isEmpty())
-        return defaultValue;
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max)
-        throw ApiError(
-            ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
-            {{name, QStringLiteral("must be a number from %1 to %2").arg(min).arg(max)}});
-    return value;
-}
-
-int bodyInt(Fields &f, const QJsonObject &body, const QString &name, int defaultValue, int min,
-            int max)
-{
-    const QJsonValue v = body.value(name);
-    if (v.isUndefined() || v.isNull())
-        return defaultValue;
-    const double d = v.toDouble(-1e18);
-    if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max) {
-        f.fail(name, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
-        return defaultValue;
-    }
-    return int(d);
-}
-
-} // namespace
 
 void addLogisticsRoutes(Router &router, LogisticsService &service)
 {
@@ -70,22 +40,17 @@ void addLogisticsRoutes(Router &router, LogisticsService &service)
                    q.carrier = r.query(QStringLiteral("carrier"));
                    q.site = r.query(QStringLiteral("site"));
                    q.q = r.query(QStringLiteral("q"));
-                   q.quietDays = readInt(r, QStringLiteral("quietDays"), 0, 0, 3650);
+                   QueryFields f(r);
+                   q.quietDays = int(f.integer(QStringLiteral("quietDays"), 0, 3650).value_or(0));
                    const QString alerts = r.query(QStringLiteral("alerts"));
                    if (!alerts.isEmpty() && alerts != u"open")
-                       throw ApiError(ProblemKind::MalformedRequest,
-                                      QStringLiteral("Bad query parameters"),
-                                      {{QStringLiteral("alerts"), QStringLiteral("must be open")}});
+                       f.fail(QStringLiteral("alerts"), QStringLiteral("must be open"));
                    q.openAlerts = alerts == u"open";
-                   q.cursor = r.query(QStringLiteral("cursor"));
-                   bool ok = true;
-                   if (!q.cursor.isEmpty())
-                       ok = q.cursor.toLongLong(&ok) > 0 && ok;
-                   if (!ok)
-                       throw ApiError(ProblemKind::MalformedRequest,
-                                      QStringLiteral("Bad query parameters"),
-                                      {{QStringLiteral("cursor"), QStringLiteral("is not valid")}});
-                   q.limit = readInt(r, QStringLiteral("limit"), 50, 1, 200);
+                   const Paging paging = readPaging(f, 50, 200);
+                   if (paging.cursor > 0)
+                       q.cursor = QString::number(paging.cursor);
+                   q.limit = paging.limit;
+                   f.done();
                    return Response::json(s->shipments(q));
                });
 
@@ -188,9 +153,10 @@ void addLogisticsRoutes(Router &router, LogisticsService &service)
                 if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
                     f.fail(QStringLiteral("baseUrl"), QStringLiteral("must be an http(s) URL"));
             }
-            u.rps = bodyInt(f, r.body, QStringLiteral("rps"), 10, 1, 1000);
-            u.batchSize = bodyInt(f, r.body, QStringLiteral("batchSize"), 1, 1, 200);
-            u.tzOffsetMinutes = bodyInt(f, r.body, QStringLiteral("tzOffsetMinutes"), 0, -840, 840);
+            u.rps = int(f.optionalInteger(QStringLiteral("rps"), 1, 1000).value_or(10));
+            u.batchSize = int(f.optionalInteger(QStringLiteral("batchSize"), 1, 200).value_or(1));
+            u.tzOffsetMinutes =
+                int(f.optionalInteger(QStringLiteral("tzOffsetMinutes"), -840, 840).value_or(0));
             u.enabled = f.optionalBool(QStringLiteral("enabled")).value_or(true);
             f.done();
             return Response::json(s->putCarrier(Actor::of(r), u));

@@ -80,6 +80,7 @@ void LogisticsService::start()
         return;
     m_stopping = false;
     m_tick = std::thread([this] { tickLoop(); });
+    m_shops = std::thread([this] { shopLoop(); });
 }
 
 void LogisticsService::stop()
@@ -93,6 +94,8 @@ void LogisticsService::stop()
     m_wake.notify_all();
     if (m_tick.joinable())
         m_tick.join();
+    if (m_shops.joinable())
+        m_shops.join();
     for (const auto &p : pollers)
         p->stop();
 }
@@ -151,20 +154,33 @@ int LogisticsService::pruneWebhookReceipts(qint64 wallMs)
     return removed;
 }
 
+bool LogisticsService::waitTick()
+{
+    std::unique_lock lock(m_mutex);
+    m_wake.wait_for(lock, std::chrono::milliseconds(std::max(10, m_config.logisticsTickMs)),
+                    [this] { return m_stopping; });
+    return !m_stopping;
+}
+
+void LogisticsService::shopLoop()
+{
+    while (waitTick()) {
+        try {
+            checkShops();
+        } catch (const std::exception &e) {
+            m_log.error(QStringLiteral("logistics shop check"),
+                        {{QStringLiteral("error"), QString::fromUtf8(e.what())}});
+        }
+    }
+}
+
 void LogisticsService::tickLoop()
 {
     // Housekeeping at most once a minute (wall clock): registering webhooks that failed
     // before (the carrier was down at start) and forgetting old webhook receipts.
     constexpr qint64 kHousekeepingMs = 60 * 1000;
     std::optional<qint64> housekeptAt;
-    for (;;) {
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait_for(lock, std::chrono::milliseconds(std::max(10, m_config.logisticsTickMs)),
-                            [this] { return m_stopping; });
-            if (m_stopping)
-                return;
-        }
+    while (waitTick()) {
         try {
             const qint64 wall = QDateTime::currentMSecsSinceEpoch();
             if (!housekeptAt || std::llabs(wall - *housekeptAt) >= kHousekeepingMs) {
@@ -174,7 +190,6 @@ void LogisticsService::tickLoop()
             }
             ensurePollers();
             discover();
-            checkShops();
         } catch (const std::exception &e) {
             m_log.error(QStringLiteral("logistics tick"),
                         {{QStringLiteral("error"), QString::fromUtf8(e.what())}});

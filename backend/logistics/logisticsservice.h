@@ -92,8 +92,9 @@ public:
     void addDetailPart(DetailPart part) { m_detailParts.append(std::move(part)); }
     void addCountsPart(CountsPart part) { m_countsParts.append(std::move(part)); }
 
-    // The tick thread (discovery, shop tracking numbers, tick jobs) and one poller per
-    // carrier with an API. stop() joins them.
+    // The tick thread (discovery, tick jobs), the shop thread (tracking numbers asked of the
+    // shops, whose slow answers must not hold up the tick) and one poller per carrier with an
+    // API. stop() joins them.
     void start();
     void stop();
     // Wakes the pollers (a tracker became due now).
@@ -133,20 +134,20 @@ public:
     QJsonObject webhook(const QString &carrier, const QByteArray &rawBody,
                         const QByteArray &timestamp, const QByteArray &signature);
 
-    // For tests and the bench: a tracker's state by leg, and shipments with trackers made
-    // directly in the store (no orders behind them).
+    // For tests and the bench: a tracker's state by leg.
     struct TrackerState
     {
         qint64 legId = 0, nextPollAt = 0, intervalMs = 0, polls = 0;
         bool open = false;
     };
     std::optional<TrackerState> tracker(const QString &carrier, const QString &trackingNumber);
-    int createBenchShipments(const QString &carrier, const QStringList &trackingNumbers,
-                             qint64 firstSubOrderId);
 
 private:
     friend class CarrierPoller;
     void tickLoop();
+    void shopLoop();
+    // Waits one tick; false when stopping.
+    bool waitTick();
     // Carriers with webhooks but no registration yet (the demo's seeded ones, or one whose
     // registration failed): the tick retries once a minute.
     void registerMissingWebhooks();
@@ -168,6 +169,7 @@ private:
     bool m_stopping = false;
     bool m_hasAlerts = false; // notify's migration is there: the list may filter on alerts
     std::thread m_tick;
+    std::thread m_shops;
     QMap<QString, std::shared_ptr<CarrierPoller>> m_pollers;
 
     std::atomic<qint64> m_requests{0}, m_numbers{0}, m_throttled{0}, m_failures{0},

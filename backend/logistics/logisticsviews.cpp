@@ -69,12 +69,12 @@ QJsonObject LogisticsService::orderTracking(const Principal &user, qint64 orderI
         throw ApiError(ProblemKind::NotFound, QStringLiteral("No such order"));
     QSqlDatabase db = m_db.reader();
     QJsonArray subOrders;
-    for (const auto &[subOrderId, site] : ref->subOrders) {
+    for (const SubOrderRef &sub : ref->subOrders) {
         Statement q =
             prepareOrThrow(db, L("SELECT id, status FROM shipments WHERE sub_order_id = :id"));
-        q.bindValue(QStringLiteral(":id"), subOrderId);
+        q.bindValue(QStringLiteral(":id"), sub.id);
         execOrThrow(q, "shipment of sub-order");
-        QJsonObject s{{QStringLiteral("id"), subOrderId}, {QStringLiteral("site"), site}};
+        QJsonObject s{{QStringLiteral("id"), sub.id}, {QStringLiteral("site"), sub.site}};
         if (q.next()) {
             const qint64 shipmentId = q.value(0).toLongLong();
             s.insert(QStringLiteral("shipmentId"), shipmentId);
@@ -82,7 +82,9 @@ QJsonObject LogisticsService::orderTracking(const Principal &user, qint64 orderI
             s.insert(QStringLiteral("legs"), json::legs(db, shipmentId, false));
         } else {
             s.insert(QStringLiteral("shipmentId"), QJsonValue());
-            s.insert(QStringLiteral("status"), QStringLiteral("awaiting_shipment"));
+            // A sub-order cancelled before the shop had it never ships: say so, not "awaiting".
+            s.insert(QStringLiteral("status"), sub.cancelled ? QStringLiteral("cancelled")
+                                                             : QStringLiteral("awaiting_shipment"));
             s.insert(QStringLiteral("legs"), QJsonArray());
         }
         subOrders.append(s);

@@ -5,7 +5,6 @@
 
 #include <QJsonObject>
 #include <QList>
-#include <QPair>
 #include <QString>
 
 #include <functional>
@@ -25,10 +24,17 @@ struct PlacedSubOrder
     qint64 pricedWeightG = 0; // sum of the quote's chargeableWeightG over the sub-order's lines
 };
 
+struct SubOrderRef
+{
+    qint64 id = 0;
+    QString site;
+    bool cancelled = false; // before it reached the shop: it will never ship
+};
+
 struct OrderRef
 {
     qint64 orderId = 0, userId = 0;
-    QList<QPair<qint64, QString>> subOrders; // id, site
+    QList<SubOrderRef> subOrders; // by id
 };
 
 struct ShopShipment
@@ -36,12 +42,19 @@ struct ShopShipment
     QString carrier, trackingNumber;
 };
 
+// What weighing a sub-order's parcel means for the customer's bill: computed by the orders
+// component (adjustments.cpp, the rule itself is pricing::requoteWeighed), shown by receiving.
 struct WeightPreview
 {
     qint64 pricedWeightG = 0, weightG = 0;
-    std::optional<Money> before, after, amount; // signed CNY, + = customer pays
-    qint64 adjustmentId = 0;
-    QString status;
+    bool beyondTolerance = false;
+    // Set when beyond the tolerance: the order's total requoted as priced and with the weighed
+    // weight, and the difference (signed CNY, + = the customer pays). No adjustment (amount
+    // unset) when the difference is zero.
+    std::optional<Money> before, after, amount;
+    qint64 adjustmentId = 0; // recordWeight: the adjustment, 0 when none
+    QString status;          // its status
+    QString reason;
 };
 
 struct OrderLink

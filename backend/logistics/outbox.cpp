@@ -1,6 +1,7 @@
 #include "backend/logistics/outbox.h"
 
 #include "backend/storage/database.h"
+#include "backend/storage/keyset.h"
 #include "backend/storage/sqltext.h"
 #include "core/wiretime.h"
 
@@ -165,34 +166,21 @@ bool retry(QSqlDatabase &db, qint64 id, qint64 nowMs)
 
 Page<OutboxMessage> list(const QSqlDatabase &db, const Filter &filter)
 {
-    QStringList where;
+    sql::Conditions c;
     if (!filter.status.isEmpty())
-        where << QStringLiteral("status = :status");
+        c.add(QStringLiteral("status = :status"), QStringLiteral(":status"), filter.status);
     if (filter.shipmentId > 0)
-        where << QStringLiteral("shipment_id = :shipment");
+        c.add(QStringLiteral("shipment_id = :shipment"), QStringLiteral(":shipment"),
+              filter.shipmentId);
     if (filter.beforeId > 0)
-        where << QStringLiteral("id < :before");
-    QString text = QStringLiteral("SELECT %1 FROM outbox").arg(QLatin1String(kColumns));
-    if (!where.isEmpty())
-        text += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    text += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
-    Statement q = prepareOrThrow(db, text);
-    if (!filter.status.isEmpty())
-        q.bindValue(QStringLiteral(":status"), filter.status);
-    if (filter.shipmentId > 0)
-        q.bindValue(QStringLiteral(":shipment"), filter.shipmentId);
-    if (filter.beforeId > 0)
-        q.bindValue(QStringLiteral(":before"), filter.beforeId);
+        c.add(QStringLiteral("id < :before"), QStringLiteral(":before"), filter.beforeId);
+    Statement q = prepareOrThrow(db, QStringLiteral("SELECT %1 FROM outbox%2 ORDER BY id DESC "
+                                                    "LIMIT :limit")
+                                         .arg(QLatin1String(kColumns), c.where()));
+    c.bind(q);
     q.bindValue(QStringLiteral(":limit"), filter.limit + 1);
     execOrThrow(q, "list outbox");
-    Page<OutboxMessage> page;
-    while (q.next())
-        page.items.append(readMessage(q.query()));
-    if (page.items.size() > filter.limit) {
-        page.items.removeLast();
-        page.nextCursor = QString::number(page.items.constLast().id);
-    }
-    return page;
+    return sql::readKeysetPage<OutboxMessage>(q, filter.limit, readMessage);
 }
 
 std::optional<OutboxMessage> byId(const QSqlDatabase &db, qint64 id)

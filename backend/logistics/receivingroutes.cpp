@@ -7,7 +7,7 @@
 
 #include <QJsonArray>
 
-#include <cmath>
+#include <limits>
 
 namespace haitao::server::logistics {
 
@@ -15,20 +15,7 @@ namespace {
 
 constexpr qint64 kMaxWeightG = 1000LL * 1000; // a tonne: a typo, not a parcel
 constexpr int kMaxParcelShipments = 50;
-
-qint64 wholeNumber(Fields &f, const QJsonObject &body, const QString &name, qint64 min, qint64 max)
-{
-    const QJsonValue v = body.value(name);
-    const double d = v.toDouble();
-    if (!v.isDouble() || !(d >= double(min) && d <= double(max)) || d != std::floor(d)) {
-        f.fail(name,
-               v.isUndefined() || v.isNull()
-                   ? QStringLiteral("is required")
-                   : QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
-        return 0;
-    }
-    return qint64(d);
-}
+constexpr qint64 kMaxId = 9'000'000'000'000'000; // exactly representable as a JSON number
 
 struct Weighing
 {
@@ -40,9 +27,9 @@ Weighing readWeighing(const QJsonObject &body)
     Fields f(body);
     f.onlyKnown({QStringLiteral("shipmentId"), QStringLiteral("weightG")});
     Weighing w;
-    w.shipmentId = wholeNumber(f, body, QStringLiteral("shipmentId"), 1,
-                               std::numeric_limits<qint32>::max() * 1024LL);
-    w.weightG = wholeNumber(f, body, QStringLiteral("weightG"), 1, kMaxWeightG);
+    w.shipmentId = f.requiredInteger(QStringLiteral("shipmentId"), 1,
+                                     std::numeric_limits<qint32>::max() * 1024LL);
+    w.weightG = f.requiredInteger(QStringLiteral("weightG"), 1, kMaxWeightG);
     f.done();
     return w;
 }
@@ -92,13 +79,12 @@ void addReceivingRoutes(Router &router, ReceivingService &service)
                                   .arg(kMaxParcelShipments));
                    } else {
                        for (const QJsonValue &id : v.toArray()) {
-                           const double d = id.toDouble();
-                           if (!id.isDouble() || d < 1 || d > 9e15 || d != std::floor(d)) {
+                           if (!isWholeNumber(id, 1, kMaxId)) {
                                f.fail(QStringLiteral("shipmentIds"),
                                       QStringLiteral("must hold shipment ids"));
                                break;
                            }
-                           ids.append(qint64(d));
+                           ids.append(qint64(id.toDouble()));
                        }
                    }
                    f.done();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/logistics/orderlink.h"
 #include "backend/orders/order.h"
 #include "core/money.h"
 
@@ -11,22 +12,8 @@
 
 namespace haitao::server::orders {
 
-// What weighing a sub-order's parcel means for the customer's bill (OrderService::
-// previewWeight / recordWeight, implemented in adjustments.cpp; the rule itself is
-// pricing::requoteWeighed).
-struct WeightOutcome
-{
-    qint64 pricedWeightG = 0;
-    qint64 weightG = 0;
-    bool beyondTolerance = false;
-    // Set when beyond the tolerance: the order's total requoted as priced and with the weighed
-    // weight, and the difference (signed CNY, + = the customer pays). No adjustment (amount
-    // unset) when the difference is zero.
-    std::optional<Money> before, after, amount;
-    qint64 adjustmentId = 0; // recordWeight: the adjustment, 0 when none
-    QString status;          // its status
-    QString reason;
-};
+// OrderService::previewWeight / recordWeight answer in the logistics link's own type.
+using WeightOutcome = logistics::WeightPreview;
 
 // The SQL of order_adjustments and orders.quote_input (orders store migration 5), in the
 // caller's transaction.

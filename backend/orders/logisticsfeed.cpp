@@ -4,6 +4,7 @@
 #include "backend/orders/shopaccounts.h"
 #include "backend/orders/shopleases.h"
 #include "backend/storage/sqltext.h"
+#include "core/orderstatus.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,12 +88,14 @@ std::optional<logistics::OrderRef> LogisticsFeed::order(qint64 orderId)
     logistics::OrderRef ref;
     ref.orderId = orderId;
     ref.userId = q.value(0).toLongLong();
-    Statement s =
-        prepareOrThrow(db, L("SELECT id, site FROM sub_orders WHERE order_id = :id ORDER BY id"));
+    Statement s = prepareOrThrow(
+        db, L("SELECT id, site, status FROM sub_orders WHERE order_id = :id ORDER BY id"));
     s.bindValue(QStringLiteral(":id"), orderId);
     execOrThrow(s, "sub-orders of order");
     while (s.next())
-        ref.subOrders.append({s.value(0).toLongLong(), s.value(1).toString()});
+        ref.subOrders.append(
+            {s.value(0).toLongLong(), s.value(1).toString(),
+             subOrderStatusFromName(s.value(2).toString()) == SubOrderStatus::Cancelled});
     return ref;
 }
 

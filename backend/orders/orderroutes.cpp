@@ -3,6 +3,7 @@
 #include "backend/http/actor.h"
 #include "backend/http/fields.h"
 #include "backend/http/paging.h"
+#include "backend/http/query.h"
 #include "backend/orders/orderjson.h"
 #include "backend/orders/orderservice.h"
 #include "backend/orders/orderstatus.h"
@@ -18,24 +19,6 @@ namespace {
 
 constexpr int kMaxLines = 50;
 constexpr qint64 kMaxQuantity = 99;
-
-ApiError badQuery(const QString &field, const QString &message)
-{
-    return ApiError(ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
-                    {{field, message}});
-}
-
-// A whole JSON number from `min` to `max`, or nullopt with the problem noted.
-std::optional<qint64> integerField(Fields &f, const QJsonValue &v, const QString &field, qint64 min,
-                                   qint64 max)
-{
-    const qint64 n = v.toInteger(min - 1);
-    if (!v.isDouble() || double(n) != v.toDouble() || n < min || n > max) {
-        f.fail(field, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
-        return std::nullopt;
-    }
-    return n;
-}
 
 // The Idempotency-Key: 1 to 255 printable ASCII characters (Stripe's rule), required.
 QString idempotencyKey(const Request &r)
@@ -130,10 +113,10 @@ OrderRequest readOrderRequest(const QJsonObject &body)
             const QJsonObject line = array.at(i).toObject();
             const QString at = QStringLiteral("lines[%1].").arg(i);
             const auto sku =
-                integerField(f, line.value(QStringLiteral("skuId")), at + QStringLiteral("skuId"),
-                             1, std::numeric_limits<qint32>::max());
-            const auto quantity = integerField(f, line.value(QStringLiteral("quantity")),
-                                               at + QStringLiteral("quantity"), 1, kMaxQuantity);
+                f.integer(line.value(QStringLiteral("skuId")), at + QStringLiteral("skuId"), 1,
+                          std::numeric_limits<qint32>::max());
+            const auto quantity = f.integer(line.value(QStringLiteral("quantity")),
+                                            at + QStringLiteral("quantity"), 1, kMaxQuantity);
             if (sku && quantity)
                 request.lines.append(qMakePair(*sku, *quantity));
         }
@@ -179,14 +162,9 @@ orderstore::OrderFilter readStaffFilter(const Request &r, qint64 nowMs)
     }
     f.site = r.query(QStringLiteral("site")).trimmed().toLower().left(100);
     f.customer = r.query(QStringLiteral("customer")).trimmed().left(64);
-    if (const QString age = r.query(QStringLiteral("minAgeHours")); !age.isEmpty()) {
-        bool ok = false;
-        const qint64 hours = age.toLongLong(&ok);
-        if (!ok || hours < 0 || hours > 24 * 3650)
-            throw badQuery(QStringLiteral("minAgeHours"),
-                           QStringLiteral("must be a number of hours from 0 to 87600"));
+    if (const auto hours = queryInteger(r, QStringLiteral("minAgeHours"), -1, 0, 24 * 3650);
+        hours >= 0)
         f.createdBeforeMs = nowMs - hours * 3600 * 1000;
-    }
     return f;
 }
 
@@ -210,8 +188,8 @@ void addOrderRoutes(Router &router, OrderService &orders)
                    const qint64 skuId = r.idParam(QStringLiteral("skuId"));
                    Fields f(r.body);
                    f.onlyKnown({QStringLiteral("quantity")});
-                   const auto quantity = integerField(f, r.body.value(QStringLiteral("quantity")),
-                                                      QStringLiteral("quantity"), 0, kMaxQuantity);
+                   const auto quantity = f.integer(r.body.value(QStringLiteral("quantity")),
+                                                   QStringLiteral("quantity"), 0, kMaxQuantity);
                    f.done();
                    return Response::json(orders.setCartItem(r.user(), skuId, *quantity));
                });

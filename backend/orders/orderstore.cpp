@@ -2,6 +2,7 @@
 
 #include "backend/orders/adjustments.h"
 #include "backend/storage/database.h"
+#include "backend/storage/keyset.h"
 #include "backend/storage/sqltext.h"
 
 #include <QJsonDocument>
@@ -395,13 +396,8 @@ Page<Order> listOrders(const QSqlDatabase &db, const OrderFilter &f)
         q.bindValue(QStringLiteral(":before"), f.beforeId);
     q.bindValue(QStringLiteral(":lim"), f.limit + 1);
     execOrThrow(q, "list orders");
-    Page<Order> page;
-    while (q.next())
-        page.items.append(readOrder(q.query(), false));
-    if (page.items.size() > f.limit) {
-        page.items.removeLast();
-        page.nextCursor = QString::number(page.items.last().id);
-    }
+    Page<Order> page = sql::readKeysetPage<Order>(
+        q, f.limit, [](const QSqlQuery &row) { return readOrder(row, false); });
     for (Order &o : page.items)
         attachDetails(db, o, f.withDetails, f.withDetails);
     return page;

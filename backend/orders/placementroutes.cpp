@@ -3,6 +3,7 @@
 #include "backend/http/actor.h"
 #include "backend/http/apierror.h"
 #include "backend/http/fields.h"
+#include "backend/http/query.h"
 #include "backend/orders/orderstatus.h"
 #include "backend/orders/placementservice.h"
 
@@ -15,20 +16,6 @@ namespace {
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 constexpr int kMaxStatsDays = 90;
-
-int readInt(const Request &r, const QString &name, int defaultValue, int min, int max)
-{
-    const QString text = r.query(name);
-    if (text.isEmpty())
-        return defaultValue;
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max)
-        throw ApiError(
-            ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
-            {{name, QStringLiteral("must be a number from %1 to %2").arg(min).arg(max)}});
-    return value;
-}
 
 } // namespace
 
@@ -62,28 +49,28 @@ void addPlacementRoutes(Router &router, PlacementService &placement)
                    return Response::json(p->putShopAccount(Actor::of(r), u).toJson());
                });
 
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/placements"), ops, Body::None,
-               [p](const Request &r) {
-                   PlacementService::ListQuery q;
-                   q.status = r.query(QStringLiteral("status"));
-                   if (!q.status.isEmpty() && !subOrderStatusFromName(q.status))
-                       throw ApiError(ProblemKind::MalformedRequest,
-                                      QStringLiteral("Bad query parameters"),
-                                      {{QStringLiteral("status"),
-                                        QStringLiteral("is not a sub-order status")}});
-                   q.site = r.query(QStringLiteral("site"));
-                   q.cursor = r.query(QStringLiteral("cursor"));
-                   q.limit = readInt(r, QStringLiteral("limit"), kDefaultLimit, 1, kMaxLimit);
-                   return Response::json(p->list(q));
-               });
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/admin/placements"), ops, Body::None,
+        [p](const Request &r) {
+            PlacementService::ListQuery q;
+            q.status = r.query(QStringLiteral("status"));
+            if (!q.status.isEmpty() && !subOrderStatusFromName(q.status))
+                throw ApiError(
+                    ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
+                    {{QStringLiteral("status"), QStringLiteral("is not a sub-order status")}});
+            q.site = r.query(QStringLiteral("site"));
+            q.cursor = r.query(QStringLiteral("cursor"));
+            q.limit = int(queryInteger(r, QStringLiteral("limit"), kDefaultLimit, 1, kMaxLimit));
+            return Response::json(p->list(q));
+        });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/placements/counts"), ops,
                Body::None, [p](const Request &) { return Response::json(p->counts()); });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/placements/stats"), ops,
                Body::None, [p](const Request &r) {
-                   return Response::json(
-                       p->stats(readInt(r, QStringLiteral("days"), 14, 1, kMaxStatsDays)));
+                   return Response::json(p->stats(
+                       int(queryInteger(r, QStringLiteral("days"), 14, 1, kMaxStatsDays))));
                });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/sub-orders/{id}"), ops,

@@ -4,6 +4,7 @@
 #include "backend/http/etag.h"
 #include "backend/http/fields.h"
 #include "backend/http/paging.h"
+#include "backend/http/query.h"
 #include "backend/pricing/pricingservice.h"
 #include "backend/pricing/quoterequest.h"
 #include "core/wiretime.h"
@@ -226,16 +227,7 @@ void addPricingRoutes(Router &router, PricingService &pricing)
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/fx/rates/{currency}/history"), staff,
                Body::None, [&pricing](const Request &r) {
                    const Currency currency = currencyParam(r);
-                   int days = 90;
-                   if (const QString d = r.query(QStringLiteral("days")); !d.isEmpty()) {
-                       bool ok = false;
-                       days = d.toInt(&ok);
-                       if (!ok || days < 1 || days > 3660)
-                           throw ApiError(ProblemKind::MalformedRequest,
-                                          QStringLiteral("Bad query parameters"),
-                                          {{QStringLiteral("days"),
-                                            QStringLiteral("must be a number from 1 to 3660")}});
-                   }
+                   const int days = int(queryInteger(r, QStringLiteral("days"), 90, 1, 3660));
                    QJsonArray items;
                    for (const FxRate &rate : pricing.rateHistory(currency, days))
                        items.append(rate.toJson());

@@ -1,6 +1,7 @@
 #include "backend/storage/auditlog.h"
 
 #include "backend/storage/database.h"
+#include "backend/storage/keyset.h"
 #include "backend/storage/sqltext.h"
 
 #include <QDateTime>
@@ -87,14 +88,14 @@ void record(QSqlDatabase &db, const Actor &actor, qint64 atMs, const QString &ac
 
 Page<AuditEntry> list(const QSqlDatabase &db, const AuditFilter &filter)
 {
-    QString sql = L("SELECT id, at, actor_id, actor_name, action, target_type, target_id, "
-                    "address, detail FROM audit_log WHERE id < :before");
+    QString select = L("SELECT id, at, actor_id, actor_name, action, target_type, target_id, "
+                       "address, detail FROM audit_log WHERE id < :before");
     if (!filter.action.isEmpty())
-        sql += QStringLiteral(" AND action = :action");
+        select += QStringLiteral(" AND action = :action");
     if (!filter.actor.isEmpty())
-        sql += QStringLiteral(" AND actor_name = :actor");
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT :n");
-    Statement q = prepareOrThrow(db, sql);
+        select += QStringLiteral(" AND actor_name = :actor");
+    select += QStringLiteral(" ORDER BY id DESC LIMIT :n");
+    Statement q = prepareOrThrow(db, select);
     q.bindValue(QStringLiteral(":before"),
                 filter.beforeId > 0 ? filter.beforeId : std::numeric_limits<qint64>::max());
     if (!filter.action.isEmpty())
@@ -103,25 +104,19 @@ Page<AuditEntry> list(const QSqlDatabase &db, const AuditFilter &filter)
         q.bindValue(QStringLiteral(":actor"), filter.actor);
     q.bindValue(QStringLiteral(":n"), filter.limit + 1);
     execOrThrow(q, "list audit");
-    Page<AuditEntry> page;
-    while (q.next()) {
+    return sql::readKeysetPage<AuditEntry>(q, filter.limit, [](const QSqlQuery &row) {
         AuditEntry e;
-        e.id = q.value(0).toLongLong();
-        e.at = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
-        e.actorId = q.value(2).toLongLong();
-        e.actorName = q.value(3).toString();
-        e.action = q.value(4).toString();
-        e.targetType = q.value(5).toString();
-        e.targetId = q.value(6).toString();
-        e.address = q.value(7).toString();
-        e.detail = QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object();
-        page.items.append(e);
-    }
-    if (page.items.size() > filter.limit) {
-        page.items.removeLast();
-        page.nextCursor = QString::number(page.items.last().id);
-    }
-    return page;
+        e.id = row.value(0).toLongLong();
+        e.at = QDateTime::fromMSecsSinceEpoch(row.value(1).toLongLong(), Qt::UTC);
+        e.actorId = row.value(2).toLongLong();
+        e.actorName = row.value(3).toString();
+        e.action = row.value(4).toString();
+        e.targetType = row.value(5).toString();
+        e.targetId = row.value(6).toString();
+        e.address = row.value(7).toString();
+        e.detail = QJsonDocument::fromJson(row.value(8).toString().toUtf8()).object();
+        return e;
+    });
 }
 
 } // namespace haitao::server::auditlog

@@ -233,13 +233,21 @@ void Database::write(const std::function<void(QSqlDatabase &)> &work)
         try {
             if (!q.exec(begin))
                 throw StorageError::fromSql(QStringLiteral("begin"), q.lastError());
+            bool commitFailed = false;
             try {
                 work(db);
-                if (!q.exec(QStringLiteral("COMMIT")))
+                if (!q.exec(QStringLiteral("COMMIT"))) {
+                    commitFailed = true;
                     throw StorageError::fromSql(QStringLiteral("commit"), q.lastError());
+                }
             } catch (...) {
-                QSqlQuery rollback(db);
-                rollback.exec(QStringLiteral("ROLLBACK"));
+                // PostgreSQL has ended a transaction whose COMMIT failed (a serialization
+                // failure at commit): a ROLLBACK would only warn "no transaction in progress".
+                // SQLite keeps it open after a busy COMMIT, so it is rolled back.
+                if (!(commitFailed && dialect() == Dialect::Postgres)) {
+                    QSqlQuery rollback(db);
+                    rollback.exec(QStringLiteral("ROLLBACK"));
+                }
                 throw;
             }
             return;

@@ -3,6 +3,7 @@
 #include "backend/http/etag.h"
 #include "backend/http/fields.h"
 #include "backend/http/paging.h"
+#include "backend/http/query.h"
 #include "backend/translation/translationservice.h"
 
 #include <QJsonArray>
@@ -12,12 +13,6 @@ namespace haitao::server::translation {
 namespace {
 
 constexpr qint64 kMaxGlossaryCsvBytes = 2 * 1024 * 1024;
-
-ApiError badQuery(const QString &field, const QString &message)
-{
-    return ApiError(ProblemKind::MalformedRequest, QStringLiteral("Bad query parameters"),
-                    {{field, message}});
-}
 
 // The language pair of a query: ?source=en&target=zh (the defaults).
 QPair<QString, QString> readPair(const Request &r)
@@ -39,15 +34,7 @@ QPair<QString, QString> readPair(const Request &r)
 
 int readLimit(const Request &r, int defaultLimit, int maxLimit)
 {
-    const QString l = r.query(QStringLiteral("limit"));
-    if (l.isEmpty())
-        return defaultLimit;
-    bool ok = false;
-    const int n = l.toInt(&ok);
-    if (!ok || n < 1 || n > maxLimit)
-        throw badQuery(QStringLiteral("limit"),
-                       QStringLiteral("must be a number from 1 to %1").arg(maxLimit));
-    return n;
+    return int(queryInteger(r, QStringLiteral("limit"), defaultLimit, 1, maxLimit));
 }
 
 Response entryResponse(const GlossaryEntry &e, int status = 200)

@@ -43,6 +43,7 @@ struct FakeReply
     int status = 200;
     QJsonObject body;
     bool problem = false; // application/problem+json
+    QByteArray raw;       // sent instead of `body` when set (arrays, broken JSON)
 };
 
 class FakeHttpServer : public QObject
@@ -145,8 +146,9 @@ private:
     {
         if (!socket)
             return;
-        const QByteArray body = reply.status == 204
-                                    ? QByteArray()
+        const QByteArray body = reply.status == 204 ? QByteArray()
+                                : !reply.raw.isEmpty()
+                                    ? reply.raw
                                     : QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
         QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + " X\r\n";
         head += reply.problem ? "Content-Type: application/problem+json\r\n"

@@ -1,12 +1,12 @@
 #pragma once
 
-// A stand-in for haitao-server's logistics routes in the desktop tests: a small cpp-httplib
-// server on 127.0.0.1 that answers each (method, path[, cursor]) with the canned JSON a test
-// sets, and records every request it got (method, path, query, body) so that tests can check
-// what the client sent. The JSON is the contract's (issue 7); the real server is tested by the
-// server helpers' tests.
+// A stand-in for haitao-server's logistics routes in the desktop tests: answers each
+// (method, path[, cursor]) with the canned JSON a test sets, and records every request it got
+// (method, path, query, body) so that tests can check what the client sent. A table of
+// answers over FakeHttpServer; the real server is tested by the server's own tests and by
+// tst_logisticsclient.
 
-#include <httplib.h>
+#include "tests/desktop/fakehttpserver.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -16,9 +16,6 @@
 #include <QString>
 #include <QUrl>
 #include <QUrlQuery>
-
-#include <mutex>
-#include <thread>
 
 namespace haitao::testing {
 
@@ -32,42 +29,18 @@ public:
         QUrlQuery query;
         QJsonObject body;
     };
-    struct Answer
-    {
-        int status = 200;
-        QByteArray body;
-    };
 
     LogisticsFake()
-    {
-        // One request per connection: an idle keep-alive connection would hold stop().
-        m_server.set_keep_alive_max_count(1);
-        const auto handler = [this](const httplib::Request &req, httplib::Response &res) {
-            serve(req, res);
-        };
-        m_server.Get(".*", handler);
-        m_server.Post(".*", handler);
-        m_server.Put(".*", handler);
-        m_server.Delete(".*", handler);
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-    }
-    ~LogisticsFake()
-    {
-        m_server.stop();
-        m_thread.join();
-    }
-    LogisticsFake(const LogisticsFake &) = delete;
-    LogisticsFake &operator=(const LogisticsFake &) = delete;
+        : m_server([this](const FakeRequest &r) { return reply(r); })
+    {}
 
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    QUrl url() const { return m_server.url(); }
 
     // The answer to `method` on `path` (no query); `cursor` set: only for that page.
     void answer(const QString &method, const QString &path, int status, const QByteArray &body,
                 const QString &cursor = QString())
     {
-        const std::lock_guard lock(m_mutex);
-        m_answers.insert(key(method, path, cursor), {status, body});
+        m_answers.insert(key(method, path, cursor), FakeReply{status, {}, status >= 400, body});
     }
     void answer(const QString &method, const QString &path, const QJsonObject &body,
                 int status = 200)
@@ -77,8 +50,15 @@ public:
 
     QList<Request> requests() const
     {
-        const std::lock_guard lock(m_mutex);
-        return m_requests;
+        QList<Request> out;
+        for (const FakeRequest &r : m_server.requests()) {
+            // Values as the client meant them ("SP10+US", not "SP10%2BUS").
+            QUrlQuery query;
+            for (const auto &[name, value] : r.query.queryItems(QUrl::FullyDecoded))
+                query.addQueryItem(name, value);
+            out.append({QString::fromLatin1(r.method), r.path, query, r.json()});
+        }
+        return out;
     }
     // The requests for `method` on `path`, oldest first.
     QList<Request> requests(const QString &method, const QString &path) const
@@ -94,11 +74,7 @@ public:
     {
         return int(requests(method, path).size());
     }
-    void clearRequests()
-    {
-        const std::lock_guard lock(m_mutex);
-        m_requests.clear();
-    }
+    void clearRequests() { m_server.clearRequests(); }
 
 private:
     static QString key(const QString &method, const QString &path, const QString &cursor)
@@ -106,39 +82,22 @@ private:
         return method + QLatin1Char(' ') + path + QLatin1Char('#') + cursor;
     }
 
-    void serve(const httplib::Request &req, httplib::Response &res)
+    FakeReply reply(const FakeRequest &r) const
     {
-        Request r;
-        r.method = QString::fromStdString(req.method);
-        r.path = QString::fromStdString(req.path);
-        for (const auto &[name, value] : req.params)
-            r.query.addQueryItem(QString::fromStdString(name), QString::fromStdString(value));
-        r.body = QJsonDocument::fromJson(QByteArray::fromStdString(req.body)).object();
+        const QString method = QString::fromLatin1(r.method);
         const QString cursor = r.query.queryItemValue(QStringLiteral("cursor"));
-        Answer a{404, QByteArray("{\"type\": \"urn:haitao:problem:not-found\", "
-                                 "\"title\": \"Not found\", \"status\": 404}")};
-        {
-            const std::lock_guard lock(m_mutex);
-            m_requests.append(r);
-            const auto paged = m_answers.constFind(key(r.method, r.path, cursor));
-            const auto any = m_answers.constFind(key(r.method, r.path, QString()));
-            if (paged != m_answers.constEnd())
-                a = *paged;
-            else if (any != m_answers.constEnd())
-                a = *any;
-        }
-        res.status = a.status;
-        const bool problem = a.status >= 400;
-        res.set_content(a.body.toStdString(),
-                        problem ? "application/problem+json" : "application/json");
+        const auto paged = m_answers.constFind(key(method, r.path, cursor));
+        if (paged != m_answers.constEnd())
+            return *paged;
+        const auto any = m_answers.constFind(key(method, r.path, QString()));
+        if (any != m_answers.constEnd())
+            return *any;
+        return FakeHttpServer::problem(404, QStringLiteral("not-found"),
+                                       QStringLiteral("Not found"));
     }
 
-    httplib::Server m_server;
-    std::thread m_thread;
-    int m_port = 0;
-    mutable std::mutex m_mutex;
-    QHash<QString, Answer> m_answers;
-    QList<Request> m_requests;
+    FakeHttpServer m_server;
+    QHash<QString, FakeReply> m_answers;
 };
 
 } // namespace haitao::testing

@@ -8,6 +8,7 @@
 #include "widgets/createuserdialog.h"
 #include "widgets/languageswitcher.h"
 #include "widgets/mainwindow.h"
+#include "widgets/page.h"
 #include "widgets/signindialog.h"
 #include "widgets/welcomepage.h"
 
@@ -77,6 +78,7 @@ private slots:
     void languageSwitchRetranslatesAdminPage();
     void mainWindowLanguageMenuAndStatus();
     void mainWindowShowsLostConnection();
+    void mainWindowOpensTheAskedOrLastPage();
 
 private:
     std::unique_ptr<testing::TestServer> m_server;
@@ -419,6 +421,60 @@ void TstDesktop::mainWindowShowsLostConnection()
     api.setBaseUrl(m_server->url());
     api.health(&window, [](const client::Result<client::Done> &) {});
     QTRY_COMPARE(connection->text(), QStringLiteral("Connected"));
+}
+
+namespace {
+
+// A page with only a name, to choose among.
+class NamedPage : public widgets::Page
+{
+public:
+    explicit NamedPage(const QString &name)
+    {
+        setObjectName(name);
+    }
+    QString title() const override { return objectName(); }
+};
+
+void addNamedPages(widgets::MainWindow &window)
+{
+    for (const char *name : {"welcomePage", "ordersPage", "warehouseReceivingPage"})
+        window.addPage(new NamedPage(QLatin1String(name)));
+}
+
+} // namespace
+
+void TstDesktop::mainWindowOpensTheAskedOrLastPage()
+{
+    widgets::LanguageSwitcher languages;
+    QSettings().remove(QStringLiteral("ui/page"));
+    {
+        widgets::MainWindow window(&m_admin->api(), &languages);
+        addNamedPages(window);
+        QListWidget *navigation = child<QListWidget>(&window, "navigation");
+        // Adding pages shows the first without remembering it; nothing asked: the first.
+        QVERIFY(!QSettings().contains(QStringLiteral("ui/page")));
+        window.restorePage(QString());
+        QCOMPARE(window.currentPageName(), QStringLiteral("welcomePage"));
+        // --page by its short name, any case; an unknown name changes nothing.
+        QVERIFY(window.showPage(QStringLiteral("WarehouseReceiving")));
+        QCOMPARE(navigation->currentRow(), 2);
+        QVERIFY(!window.showPage(QStringLiteral("nonsense")));
+        QCOMPARE(window.currentPageName(), QStringLiteral("warehouseReceivingPage"));
+        // The user's choice is remembered.
+        navigation->setCurrentRow(1);
+        QCOMPARE(QSettings().value(QStringLiteral("ui/page")).toString(),
+                 QStringLiteral("ordersPage"));
+    }
+    {
+        // The next start opens where the last one was, unless another page is asked for.
+        widgets::MainWindow window(&m_admin->api(), &languages);
+        addNamedPages(window);
+        window.restorePage(QStringLiteral("nonsense"));
+        QCOMPARE(window.currentPageName(), QStringLiteral("ordersPage"));
+        window.restorePage(QStringLiteral("welcome"));
+        QCOMPARE(window.currentPageName(), QStringLiteral("welcomePage"));
+    }
 }
 
 QTEST_MAIN(TstDesktop)

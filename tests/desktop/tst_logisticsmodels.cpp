@@ -6,7 +6,6 @@
 // QAbstractItemModelTester.
 
 #include "backend-client/logisticsapi.h"
-#include "logisticsfake.h"
 #include "models/alertsmodel.h"
 #include "models/checkpointsmodel.h"
 #include "models/itemroles.h"
@@ -14,6 +13,7 @@
 #include "models/notificationsmodel.h"
 #include "models/shipmentsmodel.h"
 #include "models/statusmappingmodels.h"
+#include "tests/desktop/logisticsfake.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -7,13 +7,13 @@
 // mapping editor maps an unknown raw status and changes an existing mapping; a failed
 // notification is retried; counters poll only while the page is visible.
 
-#include "logisticsfake.h"
 #include "models/alertsmodel.h"
 #include "models/checkpointsmodel.h"
 #include "models/itemroles.h"
 #include "models/notificationsmodel.h"
 #include "models/shipmentsmodel.h"
 #include "models/statusmappingmodels.h"
+#include "tests/desktop/logisticsfake.h"
 #include "widgets/addcheckpointdialog.h"
 #include "widgets/alertqueuepanel.h"
 #include "widgets/logisticsdelegates.h"
