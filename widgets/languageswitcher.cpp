@@ -34,10 +34,30 @@ QString LanguageSwitcher::nativeName(const QString &language)
 
 bool LanguageSwitcher::setLanguage(const QString &language)
 {
+    return apply(language, true);
+}
+
+QString LanguageSwitcher::languageFor(const QStringList &uiLanguages)
+{
+    for (const QString &tag : uiLanguages) {
+        const QString primary = tag.section(u'-', 0, 0).section(u'_', 0, 0).toLower();
+        if (primary == u"zh")
+            return simplifiedChinese();
+        if (primary == u"en")
+            return english();
+    }
+    return english();
+}
+
+bool LanguageSwitcher::apply(const QString &language, bool remember)
+{
     if (!languages().contains(language))
         return false;
-    if (language == m_language)
+    if (language == m_language) {
+        if (remember)
+            QSettings().setValue(settingsKey(), language);
         return true;
+    }
 
     if (language == english()) {
         removeTranslators();
@@ -64,7 +84,8 @@ bool LanguageSwitcher::setLanguage(const QString &language)
     const QList<QWidget *> windows = QApplication::topLevelWidgets();
     for (QWidget *window : windows)
         window->setLocale(locale);
-    QSettings().setValue(settingsKey(), language);
+    if (remember)
+        QSettings().setValue(settingsKey(), language);
     emit languageChanged(language);
     return true;
 }
@@ -73,7 +94,9 @@ void LanguageSwitcher::applySaved()
 {
     const QString saved = QSettings().value(settingsKey()).toString();
     if (!saved.isEmpty())
-        setLanguage(saved);
+        apply(saved, true);
+    else
+        apply(languageFor(QLocale::system().uiLanguages()), false);
 }
 
 void LanguageSwitcher::removeTranslators()

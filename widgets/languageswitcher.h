@@ -27,13 +27,18 @@ public:
     // Applies a language and remembers it in QSettings. False for an unknown language or a
     // translation that cannot be loaded (the language then stays as it was).
     bool setLanguage(const QString &language);
-    // Applies the language remembered by setLanguage(), if any.
+    // Applies the language remembered by setLanguage(); before the user ever chose one, the
+    // system's UI language when it is one of ours (not remembered: it follows the system).
     void applySaved();
+    // Ours for a list of BCP 47 UI languages (QLocale::uiLanguages()): the first Chinese
+    // ("zh-Hans-CN", "zh-TW") or English one, else English.
+    static QString languageFor(const QStringList &uiLanguages);
 
 signals:
     void languageChanged(const QString &language);
 
 private:
+    bool apply(const QString &language, bool remember);
     void removeTranslators();
 
     QTranslator *m_appTranslator;

@@ -10,11 +10,13 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 
+#include <algorithm>
 #include <chrono>
 
 namespace haitao::widgets {
@@ -49,7 +51,8 @@ MainWindow::MainWindow(client::ApiClient *client, LanguageSwitcher *languages, Q
     m_userStatus->setObjectName(QStringLiteral("userStatus"));
     m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
 
-    m_navigation->setMaximumWidth(200);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    fitNavigation();
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->addWidget(m_navigation);
@@ -103,6 +106,7 @@ void MainWindow::addPage(Page *page)
 {
     m_pages->addWidget(page);
     m_navigation->addItem(page->title());
+    fitNavigation();
     if (m_navigation->currentRow() < 0) {
         // Something to show while the pages are added; not a choice worth remembering.
         m_rememberPage = false;
@@ -214,7 +218,18 @@ void MainWindow::retranslateUi()
         if (Page *p = page(i))
             m_navigation->item(i)->setText(p->title());
     }
+    fitNavigation();
     updateStatus();
+}
+
+void MainWindow::fitNavigation()
+{
+    // As wide as the longest title in the language in use ("Logistics dashboard",
+    // "物流看板"), within bounds: titles were cut off at the list's size hint.
+    const int content = m_navigation->count() > 0 ? m_navigation->sizeHintForColumn(0) : 0;
+    const int width = content + 2 * m_navigation->frameWidth() +
+                      m_navigation->verticalScrollBar()->sizeHint().width();
+    m_navigation->setFixedWidth(std::clamp(width, 120, 320));
 }
 
 void MainWindow::updateStatus()

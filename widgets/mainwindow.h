@@ -60,6 +60,7 @@ private:
     void setReachable(bool reachable);
     void ping();
     void syncLanguageActions();
+    void fitNavigation();
 
     client::ApiClient *m_client;
     LanguageSwitcher *m_languages;

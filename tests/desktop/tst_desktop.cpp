@@ -79,6 +79,7 @@ private slots:
     void mainWindowLanguageMenuAndStatus();
     void mainWindowShowsLostConnection();
     void mainWindowOpensTheAskedOrLastPage();
+    void firstStartFollowsTheSystemLanguage();
 
 private:
     std::unique_ptr<testing::TestServer> m_server;
@@ -429,10 +430,7 @@ namespace {
 class NamedPage : public widgets::Page
 {
 public:
-    explicit NamedPage(const QString &name)
-    {
-        setObjectName(name);
-    }
+    explicit NamedPage(const QString &name) { setObjectName(name); }
     QString title() const override { return objectName(); }
 };
 
@@ -461,6 +459,13 @@ void TstDesktop::mainWindowOpensTheAskedOrLastPage()
         QCOMPARE(navigation->currentRow(), 2);
         QVERIFY(!window.showPage(QStringLiteral("nonsense")));
         QCOMPARE(window.currentPageName(), QStringLiteral("warehouseReceivingPage"));
+        // Every title fits in the navigation, however long.
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(navigation->viewport()->width() >= navigation->sizeHintForColumn(0),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(navigation->viewport()->width())
+                                .arg(navigation->sizeHintForColumn(0))));
         // The user's choice is remembered.
         navigation->setCurrentRow(1);
         QCOMPARE(QSettings().value(QStringLiteral("ui/page")).toString(),
@@ -474,6 +479,34 @@ void TstDesktop::mainWindowOpensTheAskedOrLastPage()
         QCOMPARE(window.currentPageName(), QStringLiteral("ordersPage"));
         window.restorePage(QStringLiteral("welcome"));
         QCOMPARE(window.currentPageName(), QStringLiteral("welcomePage"));
+    }
+}
+
+void TstDesktop::firstStartFollowsTheSystemLanguage()
+{
+    using widgets::LanguageSwitcher;
+    QCOMPARE(LanguageSwitcher::languageFor({QStringLiteral("zh-Hans-CN"), QStringLiteral("en")}),
+             LanguageSwitcher::simplifiedChinese());
+    QCOMPARE(LanguageSwitcher::languageFor({QStringLiteral("zh_TW")}),
+             LanguageSwitcher::simplifiedChinese());
+    QCOMPARE(LanguageSwitcher::languageFor(
+                 {QStringLiteral("de-DE"), QStringLiteral("en-GB"), QStringLiteral("zh-CN")}),
+             LanguageSwitcher::english());
+    QCOMPARE(LanguageSwitcher::languageFor({QStringLiteral("fr-FR")}), LanguageSwitcher::english());
+    QCOMPARE(LanguageSwitcher::languageFor({}), LanguageSwitcher::english());
+
+    // Nothing chosen yet: the system's language is applied, not remembered.
+    QSettings().remove(QStringLiteral("ui/language"));
+    {
+        LanguageSwitcher languages;
+        languages.applySaved();
+        QCOMPARE(languages.language(),
+                 LanguageSwitcher::languageFor(QLocale::system().uiLanguages()));
+        QVERIFY(!QSettings().contains(QStringLiteral("ui/language")));
+        // A choice is.
+        QVERIFY(languages.setLanguage(LanguageSwitcher::english()));
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(),
+                 LanguageSwitcher::english());
     }
 }
 
