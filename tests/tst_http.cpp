@@ -365,6 +365,10 @@ private slots:
         QVERIFY(json.contains("application/problem+json"));
         QVERIFY(json.contains("urn:haitao:problem:length-required"));
         QVERIFY(json.contains("Connection: close"));
+        const QByteArray capitalized = exchange(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json"
+            "\r\nTransfer-Encoding: Chunked\r\n\r\n5\r\n{\"a\":\r\n");
+        QVERIFY2(capitalized.startsWith("HTTP/1.1 411"), capitalized.constData());
         // An upload may stream: it gets past the body check to sign-in (401 without a token).
         const QByteArray upload =
             exchange("POST /api/v1/catalog/imports HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"

@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -104,9 +105,10 @@ HttpServer::HttpServer(const Router &router, Authenticator authenticator, Metric
         // before routing. A declared Content-Length over the route's own limit is refused
         // here, before a byte of it is read; so is a chunked body on any route but an upload,
         // whose size nobody could know before reading up to the upload limit.
-        const bool chunked =
-            req.has_header("Transfer-Encoding") &&
-            req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
+        std::string coding = req.get_header_value("Transfer-Encoding");
+        std::transform(coding.begin(), coding.end(), coding.begin(),
+                       [](unsigned char c) { return char(std::tolower(c)); });
+        const bool chunked = coding.find("chunked") != std::string::npos; // as httplib: any case
         if (chunked || req.has_header("Content-Length")) {
             const auto match = m_router.match(QString::fromStdString(req.method),
                                               QString::fromStdString(req.path));
