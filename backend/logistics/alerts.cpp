@@ -138,13 +138,9 @@ Page<Alert> list(const QSqlDatabase &db, const Filter &filter)
               filter.shipmentId);
     if (filter.beforeId > 0)
         c.add(QStringLiteral("id < :before"), QStringLiteral(":before"), filter.beforeId);
-    Statement q = prepareOrThrow(db, QStringLiteral("SELECT %1 FROM alerts%2 ORDER BY id DESC "
-                                                    "LIMIT :limit")
-                                         .arg(QLatin1String(kColumns), c.where()));
-    c.bind(q);
-    q.bindValue(QStringLiteral(":limit"), filter.limit + 1);
-    execOrThrow(q, "list alerts");
-    return sql::readKeysetPage<Alert>(q, filter.limit, readAlert);
+    return sql::newestFirst<Alert>(
+        db, QStringLiteral("SELECT %1 FROM alerts").arg(QLatin1String(kColumns)), c, filter.limit,
+        readAlert, "list alerts");
 }
 
 std::optional<Alert> byId(const QSqlDatabase &db, qint64 id)
@@ -210,28 +206,6 @@ Counts counts(const QSqlDatabase &db)
         c.unresolvedByKind[q.value(1).toString()] += n;
     }
     return c;
-}
-
-QHash<qint64, int> unresolvedByShipment(const QSqlDatabase &db, const QList<qint64> &shipmentIds)
-{
-    QHash<qint64, int> out;
-    constexpr int kChunk = 500;
-    for (qsizetype start = 0; start < shipmentIds.size(); start += kChunk) {
-        const QList<qint64> chunk = shipmentIds.mid(start, kChunk);
-        QStringList marks;
-        for (int i = 0; i < chunk.size(); ++i)
-            marks << QStringLiteral(":i%1").arg(i);
-        Statement q = prepareOrThrow(
-            db, QStringLiteral("SELECT shipment_id, COUNT(*) FROM alerts WHERE state <> "
-                               "'resolved' AND shipment_id IN (%1) GROUP BY shipment_id")
-                    .arg(marks.join(QLatin1Char(','))));
-        for (int i = 0; i < chunk.size(); ++i)
-            q.bindValue(marks.at(i), chunk.at(i));
-        execOrThrow(q, "count alerts per shipment");
-        while (q.next())
-            out.insert(q.value(0).toLongLong(), q.value(1).toInt());
-    }
-    return out;
 }
 
 QList<qint64> unresolvedAt(const QSqlDatabase &db, const QList<qint64> &dayEndsMs)

@@ -72,8 +72,6 @@ struct Counts
     QMap<QString, qint64> unresolvedByKind;
 };
 Counts counts(const QSqlDatabase &db);
-// Unresolved alerts per shipment, for a page of shipments.
-QHash<qint64, int> unresolvedByShipment(const QSqlDatabase &db, const QList<qint64> &shipmentIds);
 
 // For each UTC day ending in `dayEndsMs`, how many alerts were unresolved at its end.
 QList<qint64> unresolvedAt(const QSqlDatabase &db, const QList<qint64> &dayEndsMs);

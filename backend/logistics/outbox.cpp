@@ -96,18 +96,6 @@ QList<OutboxMessage> due(const QSqlDatabase &db, qint64 nowMs, int limit)
     return out;
 }
 
-std::optional<qint64> nextDue(const QSqlDatabase &db)
-{
-    // A claimed row is due again when its claim lapses (a worker that died mid-send).
-    Statement q = prepareOrThrow(db, L("SELECT MIN(CASE WHEN claimed_until > next_attempt_at "
-                                       "THEN claimed_until ELSE next_attempt_at END) "
-                                       "FROM outbox WHERE status = 'pending'"));
-    execOrThrow(q, "next due outbox message");
-    if (!q.next() || q.value(0).isNull())
-        return std::nullopt;
-    return q.value(0).toLongLong();
-}
-
 bool claim(QSqlDatabase &db, qint64 id, qint64 nowMs, qint64 untilMs)
 {
     Statement q = prepareOrThrow(db, L("UPDATE outbox SET claimed_until = :u, updated_at = :n0 "
@@ -174,13 +162,9 @@ Page<OutboxMessage> list(const QSqlDatabase &db, const Filter &filter)
               filter.shipmentId);
     if (filter.beforeId > 0)
         c.add(QStringLiteral("id < :before"), QStringLiteral(":before"), filter.beforeId);
-    Statement q = prepareOrThrow(db, QStringLiteral("SELECT %1 FROM outbox%2 ORDER BY id DESC "
-                                                    "LIMIT :limit")
-                                         .arg(QLatin1String(kColumns), c.where()));
-    c.bind(q);
-    q.bindValue(QStringLiteral(":limit"), filter.limit + 1);
-    execOrThrow(q, "list outbox");
-    return sql::readKeysetPage<OutboxMessage>(q, filter.limit, readMessage);
+    return sql::newestFirst<OutboxMessage>(
+        db, QStringLiteral("SELECT %1 FROM outbox").arg(QLatin1String(kColumns)), c, filter.limit,
+        readMessage, "list outbox");
 }
 
 std::optional<OutboxMessage> byId(const QSqlDatabase &db, qint64 id)

@@ -39,8 +39,6 @@ bool add(QSqlDatabase &db, const OutboxMessage &message, qint64 nowMs);
 
 // Pending messages due at `nowMs` and not claimed by a worker, oldest due first.
 QList<OutboxMessage> due(const QSqlDatabase &db, qint64 nowMs, int limit);
-// The earliest time a pending message becomes due, if any.
-std::optional<qint64> nextDue(const QSqlDatabase &db);
 // Takes the message for sending until `untilMs` (a conditional update: false when another
 // worker has it, or it is no longer pending and due).
 bool claim(QSqlDatabase &db, qint64 id, qint64 nowMs, qint64 untilMs);

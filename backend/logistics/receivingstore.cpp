@@ -227,11 +227,6 @@ QString legNumber(const QSqlDatabase &db, qint64 legId)
     return q.next() ? q.value(0).toString() : QString();
 }
 
-bool isPendingNumber(const QString &number)
-{
-    return number.startsWith(kPending);
-}
-
 bool releasePendingLeg(QSqlDatabase &db, qint64 legId)
 {
     Statement d = prepareOrThrow(

@@ -56,7 +56,6 @@ void markDispatched(QSqlDatabase &db, qint64 legId, const QString &actor, qint64
 // is the parcel's reference), with a placeholder number until the carrier answers.
 qint64 insertPendingLeg(QSqlDatabase &db, qint64 atMs);
 QString legNumber(const QSqlDatabase &db, qint64 legId);
-bool isPendingNumber(const QString &number);
 // The carrier refused the parcel for good: its receipts are ready again and the placeholder
 // leg is deleted. false when the leg is no longer pending (nothing changed).
 bool releasePendingLeg(QSqlDatabase &db, qint64 legId);

@@ -243,7 +243,6 @@ struct Basis
     qint64 orderId = 0;
     qint64 subOrderId = 0;
     QString site;
-    QString subOrderStatus;
     pricing::QuoteInput input;
     qint64 version = 0;
     qint64 snapshot = 0;
@@ -264,7 +263,6 @@ Basis basisOf(const QSqlDatabase &db, pricing::PricingService &pricing, qint64 s
     b.orderId = order->id;
     b.subOrderId = sub->id;
     b.site = sub->site;
-    b.subOrderStatus = sub->status;
     b.version = order->ruleSetVersion;
     b.snapshot = order->rateSnapshot;
     if (const auto stored = adjustments::quoteInput(db, order->id)) {

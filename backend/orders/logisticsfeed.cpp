@@ -1,6 +1,7 @@
 #include "backend/orders/logisticsfeed.h"
 
 #include "backend/integrations/merchantclient.h"
+#include "backend/orders/orderstore.h"
 #include "backend/orders/shopaccounts.h"
 #include "backend/orders/shopleases.h"
 #include "backend/storage/sqltext.h"
@@ -80,14 +81,12 @@ QList<logistics::PlacedSubOrder> LogisticsFeed::placedSince(qint64 sinceMs, qint
 std::optional<logistics::OrderRef> LogisticsFeed::order(qint64 orderId)
 {
     QSqlDatabase db = m_db.reader();
-    Statement q = prepareOrThrow(db, L("SELECT user_id FROM orders WHERE id = :id"));
-    q.bindValue(QStringLiteral(":id"), orderId);
-    execOrThrow(q, "order owner");
-    if (!q.next())
+    const auto owner = orderstore::orderOwner(db, orderId);
+    if (!owner)
         return std::nullopt;
     logistics::OrderRef ref;
     ref.orderId = orderId;
-    ref.userId = q.value(0).toLongLong();
+    ref.userId = *owner;
     Statement s = prepareOrThrow(
         db, L("SELECT id, site, status FROM sub_orders WHERE order_id = :id ORDER BY id"));
     s.bindValue(QStringLiteral(":id"), orderId);
@@ -118,11 +117,8 @@ std::optional<logistics::ShopShipment> LogisticsFeed::shopShipment(const QString
             reference = q.value(0).toString();
         // Reads carry the newest fencing token granted for the site: a shop that checks the
         // fence accepts it and placement's next grant is still higher.
-        Statement l = prepareOrThrow(db, L("SELECT token FROM shop_leases WHERE site = :site"));
-        l.bindValue(QStringLiteral(":site"), site);
-        execOrThrow(l, "lease token");
-        if (l.next())
-            fence = l.value(0).toLongLong();
+        if (const auto lease = shopleases::read(db, site))
+            fence = lease->token;
     }
     if (!account || !account->enabled || reference.isEmpty())
         return std::nullopt;

@@ -54,4 +54,17 @@ template <typename T, typename Read> Page<T> readKeysetPage(Statement &q, int li
     return page;
 }
 
+// A page of `select` ("SELECT cols FROM table") with the conditions, newest (highest id) first.
+template <typename T, typename Read>
+Page<T> newestFirst(const QSqlDatabase &db, const QString &select, const Conditions &conditions,
+                    int limit, Read read, const char *what)
+{
+    Statement q = prepareOrThrow(db, select + conditions.where() +
+                                         QStringLiteral(" ORDER BY id DESC LIMIT :limit"));
+    conditions.bind(q);
+    q.bindValue(QStringLiteral(":limit"), limit + 1);
+    execOrThrow(q, what);
+    return readKeysetPage<T>(q, limit, read);
+}
+
 } // namespace haitao::server::sql
