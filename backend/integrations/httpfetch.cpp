@@ -1,5 +1,7 @@
 #include "backend/integrations/httpfetch.h"
 
+#include "backend/integrations/curlhandle.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -21,14 +23,6 @@
 namespace haitao::server {
 
 namespace {
-
-// curl_global_init is not thread-safe and must run before any other curl call: once per
-// process. There is no matching cleanup; the process ends instead.
-void initCurlOnce()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Transfer
 {
@@ -100,15 +94,6 @@ size_t onHeader(char *data, size_t size, size_t count, void *user)
     return n;
 }
 
-struct CurlDeleter
-{
-    void operator()(CURL *c) const { curl_easy_cleanup(c); }
-};
-struct SlistDeleter
-{
-    void operator()(curl_slist *l) const { curl_slist_free_all(l); }
-};
-
 QString describe(CURLcode code, const char *detail)
 {
     const QString text = QString::fromUtf8(detail).trimmed();
@@ -159,8 +144,8 @@ FetchResult perform(const QUrl &url, const FetchOptions &options, const QByteArr
             return result;
         }
     }
-    initCurlOnce();
-    const std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+    curl::initOnce();
+    const curl::Easy curl(curl_easy_init());
     if (!curl) {
         result.error = QStringLiteral("cannot start an HTTP transfer (curl_easy_init)");
         return result;
@@ -174,7 +159,7 @@ FetchResult perform(const QUrl &url, const FetchOptions &options, const QByteArr
     char detail[CURL_ERROR_SIZE] = {};
     const QByteArray target = url.toEncoded();
     const QByteArray agent = options.userAgent.toUtf8();
-    std::unique_ptr<curl_slist, SlistDeleter> headers;
+    curl::Slist headers;
     for (const QByteArray &line : options.extraHeaders) {
         curl_slist *appended = curl_slist_append(headers.get(), line.constData());
         if (!appended) {

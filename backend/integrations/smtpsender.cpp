@@ -1,5 +1,7 @@
 #include "backend/integrations/smtpsender.h"
 
+#include "backend/integrations/curlhandle.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QRegularExpression>
@@ -13,12 +15,6 @@
 namespace haitao::server {
 
 namespace {
-
-void initCurlOnce()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 // Header values must not carry line breaks (header injection).
 QString oneLine(const QString &s)
@@ -113,15 +109,6 @@ size_t onRead(char *buffer, size_t size, size_t count, void *user)
     return n;
 }
 
-struct CurlDeleter
-{
-    void operator()(CURL *c) const { curl_easy_cleanup(c); }
-};
-struct ListDeleter
-{
-    void operator()(curl_slist *l) const { curl_slist_free_all(l); }
-};
-
 } // namespace
 
 QString mailAddress(const QString &mailbox)
@@ -160,9 +147,9 @@ QByteArray formatMail(const MailMessage &message)
 
 MailResult sendMail(const QString &url, const MailMessage &message, int timeoutMs)
 {
-    initCurlOnce();
+    curl::initOnce();
     MailResult result;
-    std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+    curl::Easy curl(curl_easy_init());
     if (!curl) {
         result.error = QStringLiteral("libcurl could not start");
         return result;
@@ -175,7 +162,7 @@ MailResult sendMail(const QString &url, const MailMessage &message, int timeoutM
     }
     const QByteArray target = url.toUtf8();
     const QByteArray from = "<" + mailAddress(message.from).toUtf8() + ">";
-    std::unique_ptr<curl_slist, ListDeleter> recipients(
+    curl::Slist recipients(
         curl_slist_append(nullptr, QByteArray("<" + to.toUtf8() + ">").constData()));
     Upload upload{formatMail(message), 0};
     char detail[CURL_ERROR_SIZE] = {};
