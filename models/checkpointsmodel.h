@@ -36,7 +36,6 @@ public:
 
     void setLegs(const QList<client::Leg> &legs);
     void clear() { setLegs({}); }
-    const QList<client::Leg> &legs() const { return m_legs; }
     // Whether the index is a checkpoint (else a leg).
     bool isCheckpoint(const QModelIndex &index) const;
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDateTime>
+#include <QVariant>
 #include <Qt>
 
 namespace haitao::models {
@@ -12,5 +14,14 @@ enum ItemRole : int {
     ErrorRole,                  // why the cell's value is refused (QString), empty when it is fine
     StaleRole, // whether the row's data is too old to be used (bool), whatever the column
 };
+
+// A time cell: local time for DisplayRole (the delegate formats it), the UTC QDateTime as is
+// for RawRole; nothing when the time is unknown.
+inline QVariant timeValue(const QDateTime &t, bool display)
+{
+    if (!t.isValid())
+        return {};
+    return display ? QVariant(t.toLocalTime()) : QVariant(t);
+}
 
 } // namespace haitao::models

@@ -38,11 +38,6 @@ QVariant NotificationsModel::data(const QModelIndex &index, int role) const
     const bool display = role == Qt::DisplayRole;
     if (!display && role != RawRole)
         return {};
-    const auto time = [display](const QDateTime &t) -> QVariant {
-        if (!t.isValid())
-            return {};
-        return display ? t.toLocalTime() : t;
-    };
     switch (index.column()) {
     case KindColumn:
         return display ? notificationKindLabel(n.kind) : n.kind;
@@ -57,9 +52,9 @@ QVariant NotificationsModel::data(const QModelIndex &index, int role) const
     case LastErrorColumn:
         return n.lastError;
     case CreatedColumn:
-        return time(n.createdAt);
+        return timeValue(n.createdAt, display);
     case SentColumn:
-        return time(n.sentAt);
+        return timeValue(n.sentAt, display);
     default:
         return {};
     }

@@ -27,7 +27,6 @@ public:
     explicit ReceivingReadyModel(QObject *parent = nullptr);
 
     void setGroups(const client::ReadyGroups &groups);
-    const client::ReadyGroups &groups() const { return m_groups; }
 
     // The group a row belongs to (the row itself or its parent); -1 for an invalid index.
     int groupOf(const QModelIndex &index) const;

@@ -1,5 +1,6 @@
 #include "models/shipmentsmodel.h"
 
+#include "models/itemroles.h"
 #include "models/logisticslabels.h"
 
 namespace haitao::models {
@@ -68,11 +69,6 @@ QVariant ShipmentsModel::data(const QModelIndex &index, int role) const
     const bool display = role == Qt::DisplayRole;
     if (!display && role != RawRole)
         return {};
-    const auto time = [display](const QDateTime &t) -> QVariant {
-        if (!t.isValid())
-            return {};
-        return display ? t.toLocalTime() : t;
-    };
     switch (index.column()) {
     case IdColumn:
         return s.id;
@@ -93,13 +89,13 @@ QVariant ShipmentsModel::data(const QModelIndex &index, int role) const
     case TrackingColumn:
         return s.trackingNumber;
     case LastCheckpointColumn:
-        return time(s.lastCheckpointAt);
+        return timeValue(s.lastCheckpointAt, display);
     case QuietColumn:
         return quietSeconds(s);
     case AlertsColumn:
         return s.openAlerts;
     case CreatedColumn:
-        return time(s.createdAt);
+        return timeValue(s.createdAt, display);
     default:
         return {};
     }

@@ -5,17 +5,6 @@
 
 namespace haitao::models {
 
-namespace {
-
-QVariant timeValue(const QDateTime &t, bool display)
-{
-    if (!t.isValid())
-        return {};
-    return display ? t.toLocalTime() : t;
-}
-
-} // namespace
-
 UnmappedStatusesModel::UnmappedStatusesModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}

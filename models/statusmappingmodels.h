@@ -64,7 +64,6 @@ public:
     explicit MappingsModel(QObject *parent = nullptr);
 
     void setItems(const QList<client::StatusMapping> &items);
-    void clear() { setItems({}); }
     const client::StatusMapping &itemAt(int row) const { return m_items.at(row); }
     int rowOf(const QString &carrier, const QString &rawStatus) const; // -1: none
 

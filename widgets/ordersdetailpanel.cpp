@@ -10,6 +10,7 @@
 #include "widgets/messagelabel.h"
 #include "widgets/placementdelegates.h"
 #include "widgets/tableviews.h"
+#include "widgets/timetext.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -25,11 +26,6 @@
 namespace haitao::widgets {
 
 namespace {
-
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
-}
 
 QString addressText(const QJsonObject &a)
 {
@@ -216,7 +212,8 @@ void OrdersDetailPanel::showSubOrder(const client::SubOrderDetail &d)
     if (!d.item.reason.isEmpty())
         lines << tr("Reason: %1").arg(d.item.reason);
     if (!d.item.claimedBy.isEmpty())
-        lines << tr("Claimed by %1 since %2").arg(d.item.claimedBy, timeText(d.item.claimedAt));
+        lines
+            << tr("Claimed by %1 since %2").arg(d.item.claimedBy, localTimeText(d.item.claimedAt));
     if (d.attempts.isEmpty())
         lines << tr("No automatic placement attempt yet.");
     m_subOrderSummary->setText(lines.join(QLatin1Char('\n')));
@@ -237,11 +234,11 @@ void OrdersDetailPanel::updateSummary()
                  .arg(o.id)
                  .arg(models::orderStatusLabel(o.status), models::moneyText(o.total));
     lines << tr("Customer: %1 (user %2)").arg(o.customer.username).arg(o.customer.id);
-    QString times = tr("Created %1").arg(timeText(o.createdAt));
+    QString times = tr("Created %1").arg(localTimeText(o.createdAt));
     if (o.paidAt.isValid())
-        times += tr(", paid %1").arg(timeText(o.paidAt));
+        times += tr(", paid %1").arg(localTimeText(o.paidAt));
     else if (o.status == client::OrderStatus::PendingPayment)
-        times += tr(", expires %1").arg(timeText(o.expiresAt));
+        times += tr(", expires %1").arg(localTimeText(o.expiresAt));
     lines << times;
     lines << tr("Priced with rule set %1 at rate snapshot %2")
                  .arg(o.ruleSetVersion)

@@ -9,6 +9,7 @@
 #include "widgets/logisticsdelegates.h"
 #include "widgets/messagelabel.h"
 #include "widgets/tableviews.h"
+#include "widgets/timetext.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -25,11 +26,6 @@
 namespace haitao::widgets {
 
 namespace {
-
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
-}
 
 // {"name", "phone", "email", "address": {the order's address}}; flat fields also read.
 QString recipientText(const QJsonObject &r)
@@ -222,9 +218,9 @@ void ShipmentDetailPanel::updateSummary()
         lines << tr("Received at the warehouse: %L1 g")
                      .arg(d.receipt.value(QStringLiteral("weightG")).toInteger());
     }
-    QString times = tr("Created %1").arg(timeText(s.createdAt));
+    QString times = tr("Created %1").arg(localTimeText(s.createdAt));
     if (s.lastCheckpointAt.isValid())
-        times += tr(", last checkpoint %1").arg(timeText(s.lastCheckpointAt));
+        times += tr(", last checkpoint %1").arg(localTimeText(s.lastCheckpointAt));
     lines << times;
     for (const client::Alert &a : d.alerts) {
         if (a.state == QLatin1String("resolved"))

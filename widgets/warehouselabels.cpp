@@ -1,5 +1,7 @@
 #include "widgets/warehouselabels.h"
 
+#include "models/orderlabels.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -32,14 +34,12 @@ QString signedGramsText(qint64 grams)
 
 QString signedMoneyText(const Money &amount)
 {
-    const QString code = amount.currency().code();
     if (amount.isZero())
-        return code + QLatin1Char(' ') + amount.toString();
-    QString digits = amount.toString();
-    if (digits.startsWith(QLatin1Char('-')))
-        digits.remove(0, 1);
-    return (amount.isNegative() ? QString(kMinus) : QStringLiteral("+")) + code + QLatin1Char(' ') +
-           digits;
+        return models::moneyText(amount);
+    // The sign in front of the currency ("−CNY 12.00"), as a typographic minus.
+    const Money magnitude(amount.minor() < 0 ? -amount.minor() : amount.minor(), amount.currency());
+    return (amount.isNegative() ? QString(kMinus) : QStringLiteral("+")) +
+           models::moneyText(magnitude);
 }
 
 QString adjustmentStatusLabel(const QString &status)
