@@ -27,16 +27,12 @@ namespace {
 
 using Reply = haitao::testing::SimReply;
 using Http = haitao::testing::SimHttp;
+using haitao::testing::accountOf;
+using haitao::testing::money;
 
 QByteArray compact(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QJsonObject money(qint64 minor, const char *currency)
-{
-    return {{QStringLiteral("minor"), minor},
-            {QStringLiteral("currency"), QLatin1String(currency)}};
 }
 
 QJsonObject orderBody(const QString &reference, const QString &sku, int quantity, qint64 minor,
@@ -50,71 +46,17 @@ QJsonObject orderBody(const QString &reference, const QString &sku, int quantity
             {QStringLiteral("shipTo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("W")}}}};
 }
 
-QJsonObject accountOf(const Http &http, const QString &site)
-{
-    for (const QJsonValue &v : http.get(QStringLiteral("/__sim/accounts"))
-                                   .json.value(QStringLiteral("items"))
-                                   .toArray()) {
-        if (v.toObject().value(QStringLiteral("site")).toString() == site)
-            return v.toObject();
-    }
-    return {};
-}
-
 QJsonArray simOrders(const Http &http)
 {
     return http.get(QStringLiteral("/__sim/orders")).json.value(QStringLiteral("items")).toArray();
 }
 
-// A merchant's notify endpoint: records what arrives, answers with the next status queued.
-class NotifyReceiver
+// A merchant's notify endpoint.
+struct NotifyReceiver : haitao::testing::CallbackReceiver
 {
-public:
-    struct Received
-    {
-        QByteArray body;
-        QByteArray signature;
-    };
-
     NotifyReceiver()
-    {
-        m_server.Post("/notify", [this](const httplib::Request &req, httplib::Response &res) {
-            std::lock_guard lock(m_mutex);
-            m_received.append({QByteArray::fromStdString(req.body),
-                               QByteArray::fromStdString(req.get_header_value("X-Signature"))});
-            res.status = m_statuses.isEmpty() ? 200 : m_statuses.takeFirst();
-            res.set_content("{}", "application/json");
-        });
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (!m_server.is_running())
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    ~NotifyReceiver()
-    {
-        m_server.stop();
-        m_thread.join();
-    }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1/notify").arg(m_port); }
-    void answerNext(QList<int> statuses)
-    {
-        std::lock_guard lock(m_mutex);
-        m_statuses = std::move(statuses);
-    }
-    QList<Received> received() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_received;
-    }
-    int count() const { return int(received().size()); }
-
-private:
-    httplib::Server m_server;
-    std::thread m_thread;
-    int m_port = 0;
-    mutable std::mutex m_mutex;
-    QList<Received> m_received;
-    QList<int> m_statuses;
+        : CallbackReceiver("/notify", "X-Signature")
+    {}
 };
 
 bool signatureVerifies(const QByteArray &secret, const QByteArray &body, const QByteArray &header)

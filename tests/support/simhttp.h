@@ -6,12 +6,18 @@
 #include <httplib.h>
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 
+#include <QList>
+
+#include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
 namespace haitao::testing {
 
@@ -88,6 +94,92 @@ public:
 
 private:
     int m_port;
+};
+
+// {"minor": n, "currency": "USD"}: an amount as the sim's APIs take it.
+inline QJsonObject money(qint64 minor, const char *currency)
+{
+    return {{QStringLiteral("minor"), minor},
+            {QStringLiteral("currency"), QLatin1String(currency)}};
+}
+
+// A row of GET /__sim/accounts (the platform's account at a sim shop); {} when none.
+inline QJsonObject accountOf(const SimHttp &http, const QString &site)
+{
+    for (const QJsonValue &v : http.get(QStringLiteral("/__sim/accounts"))
+                                   .json.value(QStringLiteral("items"))
+                                   .toArray()) {
+        if (v.toObject().value(QStringLiteral("site")).toString() == site)
+            return v.toObject();
+    }
+    return {};
+}
+
+// An endpoint the sim calls back (a merchant's payment notifications, the server's carrier
+// webhooks): records each POST's body and signature headers, and answers with the statuses
+// queued by answerNext() (200 once they run out).
+class CallbackReceiver
+{
+public:
+    struct Received
+    {
+        QByteArray body;
+        QByteArray timestamp; // the timestamp header, when the sender signs one
+        QByteArray signature;
+    };
+
+    CallbackReceiver(const char *path, const char *signatureHeader,
+                     const char *timestampHeader = nullptr)
+        : m_path(path)
+    {
+        m_server.Post(path, [this, signatureHeader, timestampHeader](const httplib::Request &req,
+                                                                     httplib::Response &res) {
+            std::lock_guard lock(m_mutex);
+            m_received.append(
+                {QByteArray::fromStdString(req.body),
+                 timestampHeader ? QByteArray::fromStdString(req.get_header_value(timestampHeader))
+                                 : QByteArray(),
+                 QByteArray::fromStdString(req.get_header_value(signatureHeader))});
+            res.status = m_statuses.isEmpty() ? 200 : m_statuses.takeFirst();
+            res.set_content("{}", "application/json");
+        });
+        m_port = m_server.bind_to_any_port("127.0.0.1");
+        m_thread = std::thread([this] { m_server.listen_after_bind(); });
+        while (!m_server.is_running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ~CallbackReceiver()
+    {
+        m_server.stop();
+        m_thread.join();
+    }
+    CallbackReceiver(const CallbackReceiver &) = delete;
+    CallbackReceiver &operator=(const CallbackReceiver &) = delete;
+
+    QString url() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(QLatin1String(m_path));
+    }
+    void answerNext(QList<int> statuses)
+    {
+        std::lock_guard lock(m_mutex);
+        m_statuses = std::move(statuses);
+    }
+    QList<Received> received() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_received;
+    }
+    int count() const { return int(received().size()); }
+
+private:
+    const char *m_path;
+    httplib::Server m_server;
+    std::thread m_thread;
+    int m_port = 0;
+    mutable std::mutex m_mutex;
+    QList<Received> m_received;
+    QList<int> m_statuses;
 };
 
 } // namespace haitao::testing
